@@ -33,9 +33,11 @@ public interface Actor extends EvidenceTarget {
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Kind</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.ActorKind
+	 * @see #isSetKind()
+	 * @see #unsetKind()
 	 * @see #setKind(ActorKind)
 	 * @see eu.urbanagenda.kb.model.UrbanAgendaPackage#getActor_Kind()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	ActorKind getKind();
@@ -46,10 +48,35 @@ public interface Actor extends EvidenceTarget {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Kind</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.ActorKind
+	 * @see #isSetKind()
+	 * @see #unsetKind()
 	 * @see #getKind()
 	 * @generated
 	 */
 	void setKind(ActorKind value);
+
+	/**
+	 * Unsets the value of the '{@link eu.urbanagenda.kb.model.Actor#getKind <em>Kind</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetKind()
+	 * @see #getKind()
+	 * @see #setKind(ActorKind)
+	 * @generated
+	 */
+	void unsetKind();
+
+	/**
+	 * Returns whether the value of the '{@link eu.urbanagenda.kb.model.Actor#getKind <em>Kind</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Kind</em>' attribute is set.
+	 * @see #unsetKind()
+	 * @see #getKind()
+	 * @see #setKind(ActorKind)
+	 * @generated
+	 */
+	boolean isSetKind();
 
 	/**
 	 * Returns the value of the '<em><b>Country</b></em>' attribute.

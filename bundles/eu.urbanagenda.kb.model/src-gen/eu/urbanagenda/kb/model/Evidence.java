@@ -80,9 +80,11 @@ public interface Evidence extends Identified {
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Status</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.EvidenceStatus
+	 * @see #isSetStatus()
+	 * @see #unsetStatus()
 	 * @see #setStatus(EvidenceStatus)
 	 * @see eu.urbanagenda.kb.model.UrbanAgendaPackage#getEvidence_Status()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	EvidenceStatus getStatus();
@@ -93,10 +95,35 @@ public interface Evidence extends Identified {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Status</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.EvidenceStatus
+	 * @see #isSetStatus()
+	 * @see #unsetStatus()
 	 * @see #getStatus()
 	 * @generated
 	 */
 	void setStatus(EvidenceStatus value);
+
+	/**
+	 * Unsets the value of the '{@link eu.urbanagenda.kb.model.Evidence#getStatus <em>Status</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetStatus()
+	 * @see #getStatus()
+	 * @see #setStatus(EvidenceStatus)
+	 * @generated
+	 */
+	void unsetStatus();
+
+	/**
+	 * Returns whether the value of the '{@link eu.urbanagenda.kb.model.Evidence#getStatus <em>Status</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Status</em>' attribute is set.
+	 * @see #unsetStatus()
+	 * @see #getStatus()
+	 * @see #setStatus(EvidenceStatus)
+	 * @generated
+	 */
+	boolean isSetStatus();
 
 	/**
 	 * Returns the value of the '<em><b>Score</b></em>' attribute.

@@ -35,9 +35,11 @@ public interface LocalizedString extends EObject {
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Language</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.Language
+	 * @see #isSetLanguage()
+	 * @see #unsetLanguage()
 	 * @see #setLanguage(Language)
 	 * @see eu.urbanagenda.kb.model.UrbanAgendaPackage#getLocalizedString_Language()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	Language getLanguage();
@@ -48,10 +50,35 @@ public interface LocalizedString extends EObject {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Language</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.Language
+	 * @see #isSetLanguage()
+	 * @see #unsetLanguage()
 	 * @see #getLanguage()
 	 * @generated
 	 */
 	void setLanguage(Language value);
+
+	/**
+	 * Unsets the value of the '{@link eu.urbanagenda.kb.model.LocalizedString#getLanguage <em>Language</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetLanguage()
+	 * @see #getLanguage()
+	 * @see #setLanguage(Language)
+	 * @generated
+	 */
+	void unsetLanguage();
+
+	/**
+	 * Returns whether the value of the '{@link eu.urbanagenda.kb.model.LocalizedString#getLanguage <em>Language</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Language</em>' attribute is set.
+	 * @see #unsetLanguage()
+	 * @see #getLanguage()
+	 * @see #setLanguage(Language)
+	 * @generated
+	 */
+	boolean isSetLanguage();
 
 	/**
 	 * Returns the value of the '<em><b>Value</b></em>' attribute.

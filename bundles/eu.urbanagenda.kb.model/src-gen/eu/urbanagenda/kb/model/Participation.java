@@ -57,9 +57,11 @@ public interface Participation extends EObject {
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Role</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.Role
+	 * @see #isSetRole()
+	 * @see #unsetRole()
 	 * @see #setRole(Role)
 	 * @see eu.urbanagenda.kb.model.UrbanAgendaPackage#getParticipation_Role()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	Role getRole();
@@ -70,10 +72,35 @@ public interface Participation extends EObject {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Role</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.Role
+	 * @see #isSetRole()
+	 * @see #unsetRole()
 	 * @see #getRole()
 	 * @generated
 	 */
 	void setRole(Role value);
+
+	/**
+	 * Unsets the value of the '{@link eu.urbanagenda.kb.model.Participation#getRole <em>Role</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetRole()
+	 * @see #getRole()
+	 * @see #setRole(Role)
+	 * @generated
+	 */
+	void unsetRole();
+
+	/**
+	 * Returns whether the value of the '{@link eu.urbanagenda.kb.model.Participation#getRole <em>Role</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Role</em>' attribute is set.
+	 * @see #unsetRole()
+	 * @see #getRole()
+	 * @see #setRole(Role)
+	 * @generated
+	 */
+	boolean isSetRole();
 
 	/**
 	 * Returns the value of the '<em><b>Action</b></em>' reference.

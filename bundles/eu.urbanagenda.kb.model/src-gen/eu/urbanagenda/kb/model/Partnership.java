@@ -47,9 +47,11 @@ public interface Partnership extends EvidenceTarget {
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Status</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.PartnershipStatus
+	 * @see #isSetStatus()
+	 * @see #unsetStatus()
 	 * @see #setStatus(PartnershipStatus)
 	 * @see eu.urbanagenda.kb.model.UrbanAgendaPackage#getPartnership_Status()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	PartnershipStatus getStatus();
@@ -60,10 +62,35 @@ public interface Partnership extends EvidenceTarget {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Status</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.PartnershipStatus
+	 * @see #isSetStatus()
+	 * @see #unsetStatus()
 	 * @see #getStatus()
 	 * @generated
 	 */
 	void setStatus(PartnershipStatus value);
+
+	/**
+	 * Unsets the value of the '{@link eu.urbanagenda.kb.model.Partnership#getStatus <em>Status</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetStatus()
+	 * @see #getStatus()
+	 * @see #setStatus(PartnershipStatus)
+	 * @generated
+	 */
+	void unsetStatus();
+
+	/**
+	 * Returns whether the value of the '{@link eu.urbanagenda.kb.model.Partnership#getStatus <em>Status</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Status</em>' attribute is set.
+	 * @see #unsetStatus()
+	 * @see #getStatus()
+	 * @see #setStatus(PartnershipStatus)
+	 * @generated
+	 */
+	boolean isSetStatus();
 
 	/**
 	 * Returns the value of the '<em><b>Generation</b></em>' attribute.
@@ -72,9 +99,11 @@ public interface Partnership extends EvidenceTarget {
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Generation</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.Generation
+	 * @see #isSetGeneration()
+	 * @see #unsetGeneration()
 	 * @see #setGeneration(Generation)
 	 * @see eu.urbanagenda.kb.model.UrbanAgendaPackage#getPartnership_Generation()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	Generation getGeneration();
@@ -85,10 +114,35 @@ public interface Partnership extends EvidenceTarget {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Generation</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.Generation
+	 * @see #isSetGeneration()
+	 * @see #unsetGeneration()
 	 * @see #getGeneration()
 	 * @generated
 	 */
 	void setGeneration(Generation value);
+
+	/**
+	 * Unsets the value of the '{@link eu.urbanagenda.kb.model.Partnership#getGeneration <em>Generation</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetGeneration()
+	 * @see #getGeneration()
+	 * @see #setGeneration(Generation)
+	 * @generated
+	 */
+	void unsetGeneration();
+
+	/**
+	 * Returns whether the value of the '{@link eu.urbanagenda.kb.model.Partnership#getGeneration <em>Generation</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Generation</em>' attribute is set.
+	 * @see #unsetGeneration()
+	 * @see #getGeneration()
+	 * @see #setGeneration(Generation)
+	 * @generated
+	 */
+	boolean isSetGeneration();
 
 	/**
 	 * Returns the value of the '<em><b>Start Year</b></em>' attribute.

@@ -64,9 +64,11 @@ public interface SourceDocument extends Identified {
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Language</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.Language
+	 * @see #isSetLanguage()
+	 * @see #unsetLanguage()
 	 * @see #setLanguage(Language)
 	 * @see eu.urbanagenda.kb.model.UrbanAgendaPackage#getSourceDocument_Language()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	Language getLanguage();
@@ -77,10 +79,35 @@ public interface SourceDocument extends Identified {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Language</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.Language
+	 * @see #isSetLanguage()
+	 * @see #unsetLanguage()
 	 * @see #getLanguage()
 	 * @generated
 	 */
 	void setLanguage(Language value);
+
+	/**
+	 * Unsets the value of the '{@link eu.urbanagenda.kb.model.SourceDocument#getLanguage <em>Language</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetLanguage()
+	 * @see #getLanguage()
+	 * @see #setLanguage(Language)
+	 * @generated
+	 */
+	void unsetLanguage();
+
+	/**
+	 * Returns whether the value of the '{@link eu.urbanagenda.kb.model.SourceDocument#getLanguage <em>Language</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Language</em>' attribute is set.
+	 * @see #unsetLanguage()
+	 * @see #getLanguage()
+	 * @see #setLanguage(Language)
+	 * @generated
+	 */
+	boolean isSetLanguage();
 
 	/**
 	 * Returns the value of the '<em><b>Location</b></em>' attribute.
@@ -114,9 +141,11 @@ public interface SourceDocument extends Identified {
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Format</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.DocumentFormat
+	 * @see #isSetFormat()
+	 * @see #unsetFormat()
 	 * @see #setFormat(DocumentFormat)
 	 * @see eu.urbanagenda.kb.model.UrbanAgendaPackage#getSourceDocument_Format()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	DocumentFormat getFormat();
@@ -127,10 +156,35 @@ public interface SourceDocument extends Identified {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Format</em>' attribute.
 	 * @see eu.urbanagenda.kb.model.DocumentFormat
+	 * @see #isSetFormat()
+	 * @see #unsetFormat()
 	 * @see #getFormat()
 	 * @generated
 	 */
 	void setFormat(DocumentFormat value);
+
+	/**
+	 * Unsets the value of the '{@link eu.urbanagenda.kb.model.SourceDocument#getFormat <em>Format</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetFormat()
+	 * @see #getFormat()
+	 * @see #setFormat(DocumentFormat)
+	 * @generated
+	 */
+	void unsetFormat();
+
+	/**
+	 * Returns whether the value of the '{@link eu.urbanagenda.kb.model.SourceDocument#getFormat <em>Format</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Format</em>' attribute is set.
+	 * @see #unsetFormat()
+	 * @see #getFormat()
+	 * @see #setFormat(DocumentFormat)
+	 * @generated
+	 */
+	boolean isSetFormat();
 
 	/**
 	 * Returns the value of the '<em><b>Encoding</b></em>' attribute.

@@ -49,6 +49,15 @@ public class ActorImpl extends EvidenceTargetImpl implements Actor {
 	protected ActorKind kind = KIND_EDEFAULT;
 
 	/**
+	 * This is true if the Kind attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean kindESet;
+
+	/**
 	 * The default value of the '{@link #getCountry() <em>Country</em>}' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -106,8 +115,35 @@ public class ActorImpl extends EvidenceTargetImpl implements Actor {
 	public void setKind(ActorKind newKind) {
 		ActorKind oldKind = kind;
 		kind = newKind == null ? KIND_EDEFAULT : newKind;
+		boolean oldKindESet = kindESet;
+		kindESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.ACTOR__KIND, oldKind, kind));
+			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.ACTOR__KIND, oldKind, kind, !oldKindESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetKind() {
+		ActorKind oldKind = kind;
+		boolean oldKindESet = kindESet;
+		kind = KIND_EDEFAULT;
+		kindESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, UrbanAgendaPackage.ACTOR__KIND, oldKind, KIND_EDEFAULT, oldKindESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetKind() {
+		return kindESet;
 	}
 
 	/**
@@ -179,7 +215,7 @@ public class ActorImpl extends EvidenceTargetImpl implements Actor {
 	public void eUnset(int featureID) {
 		switch (featureID) {
 			case UrbanAgendaPackage.ACTOR__KIND:
-				setKind(KIND_EDEFAULT);
+				unsetKind();
 				return;
 			case UrbanAgendaPackage.ACTOR__COUNTRY:
 				setCountry(COUNTRY_EDEFAULT);
@@ -199,7 +235,7 @@ public class ActorImpl extends EvidenceTargetImpl implements Actor {
 	public boolean eIsSet(int featureID) {
 		switch (featureID) {
 			case UrbanAgendaPackage.ACTOR__KIND:
-				return kind != KIND_EDEFAULT;
+				return isSetKind();
 			case UrbanAgendaPackage.ACTOR__COUNTRY:
 				return COUNTRY_EDEFAULT == null ? country != null : !COUNTRY_EDEFAULT.equals(country);
 			default:
@@ -218,7 +254,7 @@ public class ActorImpl extends EvidenceTargetImpl implements Actor {
 
 		StringBuilder result = new StringBuilder(super.toString());
 		result.append(" (kind: ");
-		result.append(kind);
+		if (kindESet) result.append(kind); else result.append("<unset>");
 		result.append(", country: ");
 		result.append(country);
 		result.append(')');

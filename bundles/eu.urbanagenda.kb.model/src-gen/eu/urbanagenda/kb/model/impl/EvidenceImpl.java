@@ -75,6 +75,15 @@ public class EvidenceImpl extends IdentifiedImpl implements Evidence {
 	protected EvidenceStatus status = STATUS_EDEFAULT;
 
 	/**
+	 * This is true if the Status attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean statusESet;
+
+	/**
 	 * The default value of the '{@link #getScore() <em>Score</em>}' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -232,8 +241,35 @@ public class EvidenceImpl extends IdentifiedImpl implements Evidence {
 	public void setStatus(EvidenceStatus newStatus) {
 		EvidenceStatus oldStatus = status;
 		status = newStatus == null ? STATUS_EDEFAULT : newStatus;
+		boolean oldStatusESet = statusESet;
+		statusESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.EVIDENCE__STATUS, oldStatus, status));
+			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.EVIDENCE__STATUS, oldStatus, status, !oldStatusESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetStatus() {
+		EvidenceStatus oldStatus = status;
+		boolean oldStatusESet = statusESet;
+		status = STATUS_EDEFAULT;
+		statusESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, UrbanAgendaPackage.EVIDENCE__STATUS, oldStatus, STATUS_EDEFAULT, oldStatusESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetStatus() {
+		return statusESet;
 	}
 
 	/**
@@ -351,7 +387,7 @@ public class EvidenceImpl extends IdentifiedImpl implements Evidence {
 				setTarget((EvidenceTarget)null);
 				return;
 			case UrbanAgendaPackage.EVIDENCE__STATUS:
-				setStatus(STATUS_EDEFAULT);
+				unsetStatus();
 				return;
 			case UrbanAgendaPackage.EVIDENCE__SCORE:
 				setScore(SCORE_EDEFAULT);
@@ -378,7 +414,7 @@ public class EvidenceImpl extends IdentifiedImpl implements Evidence {
 			case UrbanAgendaPackage.EVIDENCE__TARGET:
 				return target != null;
 			case UrbanAgendaPackage.EVIDENCE__STATUS:
-				return status != STATUS_EDEFAULT;
+				return isSetStatus();
 			case UrbanAgendaPackage.EVIDENCE__SCORE:
 				return score != SCORE_EDEFAULT;
 			case UrbanAgendaPackage.EVIDENCE__SNIPPET:
@@ -399,7 +435,7 @@ public class EvidenceImpl extends IdentifiedImpl implements Evidence {
 
 		StringBuilder result = new StringBuilder(super.toString());
 		result.append(" (status: ");
-		result.append(status);
+		if (statusESet) result.append(status); else result.append("<unset>");
 		result.append(", score: ");
 		result.append(score);
 		result.append(", snippet: ");

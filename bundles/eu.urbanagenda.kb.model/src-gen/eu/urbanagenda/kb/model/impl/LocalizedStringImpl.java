@@ -51,6 +51,15 @@ public class LocalizedStringImpl extends EObjectImpl implements LocalizedString 
 	protected Language language = LANGUAGE_EDEFAULT;
 
 	/**
+	 * This is true if the Language attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean languageESet;
+
+	/**
 	 * The default value of the '{@link #getValue() <em>Value</em>}' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -128,8 +137,35 @@ public class LocalizedStringImpl extends EObjectImpl implements LocalizedString 
 	public void setLanguage(Language newLanguage) {
 		Language oldLanguage = language;
 		language = newLanguage == null ? LANGUAGE_EDEFAULT : newLanguage;
+		boolean oldLanguageESet = languageESet;
+		languageESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.LOCALIZED_STRING__LANGUAGE, oldLanguage, language));
+			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.LOCALIZED_STRING__LANGUAGE, oldLanguage, language, !oldLanguageESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetLanguage() {
+		Language oldLanguage = language;
+		boolean oldLanguageESet = languageESet;
+		language = LANGUAGE_EDEFAULT;
+		languageESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, UrbanAgendaPackage.LOCALIZED_STRING__LANGUAGE, oldLanguage, LANGUAGE_EDEFAULT, oldLanguageESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetLanguage() {
+		return languageESet;
 	}
 
 	/**
@@ -229,7 +265,7 @@ public class LocalizedStringImpl extends EObjectImpl implements LocalizedString 
 	public void eUnset(int featureID) {
 		switch (featureID) {
 			case UrbanAgendaPackage.LOCALIZED_STRING__LANGUAGE:
-				setLanguage(LANGUAGE_EDEFAULT);
+				unsetLanguage();
 				return;
 			case UrbanAgendaPackage.LOCALIZED_STRING__VALUE:
 				setValue(VALUE_EDEFAULT);
@@ -252,7 +288,7 @@ public class LocalizedStringImpl extends EObjectImpl implements LocalizedString 
 	public boolean eIsSet(int featureID) {
 		switch (featureID) {
 			case UrbanAgendaPackage.LOCALIZED_STRING__LANGUAGE:
-				return language != LANGUAGE_EDEFAULT;
+				return isSetLanguage();
 			case UrbanAgendaPackage.LOCALIZED_STRING__VALUE:
 				return VALUE_EDEFAULT == null ? value != null : !VALUE_EDEFAULT.equals(value);
 			case UrbanAgendaPackage.LOCALIZED_STRING__TRANSLATED:
@@ -273,7 +309,7 @@ public class LocalizedStringImpl extends EObjectImpl implements LocalizedString 
 
 		StringBuilder result = new StringBuilder(super.toString());
 		result.append(" (language: ");
-		result.append(language);
+		if (languageESet) result.append(language); else result.append("<unset>");
 		result.append(", value: ");
 		result.append(value);
 		result.append(", translated: ");

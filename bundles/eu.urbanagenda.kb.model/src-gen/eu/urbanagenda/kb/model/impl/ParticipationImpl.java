@@ -64,6 +64,15 @@ public class ParticipationImpl extends EObjectImpl implements Participation {
 	protected Role role = ROLE_EDEFAULT;
 
 	/**
+	 * This is true if the Role attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean roleESet;
+
+	/**
 	 * The cached value of the '{@link #getAction() <em>Action</em>}' reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -151,8 +160,35 @@ public class ParticipationImpl extends EObjectImpl implements Participation {
 	public void setRole(Role newRole) {
 		Role oldRole = role;
 		role = newRole == null ? ROLE_EDEFAULT : newRole;
+		boolean oldRoleESet = roleESet;
+		roleESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.PARTICIPATION__ROLE, oldRole, role));
+			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.PARTICIPATION__ROLE, oldRole, role, !oldRoleESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetRole() {
+		Role oldRole = role;
+		boolean oldRoleESet = roleESet;
+		role = ROLE_EDEFAULT;
+		roleESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, UrbanAgendaPackage.PARTICIPATION__ROLE, oldRole, ROLE_EDEFAULT, oldRoleESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetRole() {
+		return roleESet;
 	}
 
 	/**
@@ -251,7 +287,7 @@ public class ParticipationImpl extends EObjectImpl implements Participation {
 				setActor((Actor)null);
 				return;
 			case UrbanAgendaPackage.PARTICIPATION__ROLE:
-				setRole(ROLE_EDEFAULT);
+				unsetRole();
 				return;
 			case UrbanAgendaPackage.PARTICIPATION__ACTION:
 				setAction((Action)null);
@@ -273,7 +309,7 @@ public class ParticipationImpl extends EObjectImpl implements Participation {
 			case UrbanAgendaPackage.PARTICIPATION__ACTOR:
 				return actor != null;
 			case UrbanAgendaPackage.PARTICIPATION__ROLE:
-				return role != ROLE_EDEFAULT;
+				return isSetRole();
 			case UrbanAgendaPackage.PARTICIPATION__ACTION:
 				return action != null;
 			default:
@@ -292,7 +328,7 @@ public class ParticipationImpl extends EObjectImpl implements Participation {
 
 		StringBuilder result = new StringBuilder(super.toString());
 		result.append(" (role: ");
-		result.append(role);
+		if (roleESet) result.append(role); else result.append("<unset>");
 		result.append(')');
 		return result.toString();
 	}

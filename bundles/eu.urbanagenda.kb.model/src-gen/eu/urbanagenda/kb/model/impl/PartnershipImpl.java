@@ -81,6 +81,15 @@ public class PartnershipImpl extends EvidenceTargetImpl implements Partnership {
 	protected PartnershipStatus status = STATUS_EDEFAULT;
 
 	/**
+	 * This is true if the Status attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean statusESet;
+
+	/**
 	 * The default value of the '{@link #getGeneration() <em>Generation</em>}' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -99,6 +108,15 @@ public class PartnershipImpl extends EvidenceTargetImpl implements Partnership {
 	 * @ordered
 	 */
 	protected Generation generation = GENERATION_EDEFAULT;
+
+	/**
+	 * This is true if the Generation attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean generationESet;
 
 	/**
 	 * The default value of the '{@link #getStartYear() <em>Start Year</em>}' attribute.
@@ -278,8 +296,35 @@ public class PartnershipImpl extends EvidenceTargetImpl implements Partnership {
 	public void setStatus(PartnershipStatus newStatus) {
 		PartnershipStatus oldStatus = status;
 		status = newStatus == null ? STATUS_EDEFAULT : newStatus;
+		boolean oldStatusESet = statusESet;
+		statusESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.PARTNERSHIP__STATUS, oldStatus, status));
+			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.PARTNERSHIP__STATUS, oldStatus, status, !oldStatusESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetStatus() {
+		PartnershipStatus oldStatus = status;
+		boolean oldStatusESet = statusESet;
+		status = STATUS_EDEFAULT;
+		statusESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, UrbanAgendaPackage.PARTNERSHIP__STATUS, oldStatus, STATUS_EDEFAULT, oldStatusESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetStatus() {
+		return statusESet;
 	}
 
 	/**
@@ -301,8 +346,35 @@ public class PartnershipImpl extends EvidenceTargetImpl implements Partnership {
 	public void setGeneration(Generation newGeneration) {
 		Generation oldGeneration = generation;
 		generation = newGeneration == null ? GENERATION_EDEFAULT : newGeneration;
+		boolean oldGenerationESet = generationESet;
+		generationESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.PARTNERSHIP__GENERATION, oldGeneration, generation));
+			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.PARTNERSHIP__GENERATION, oldGeneration, generation, !oldGenerationESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetGeneration() {
+		Generation oldGeneration = generation;
+		boolean oldGenerationESet = generationESet;
+		generation = GENERATION_EDEFAULT;
+		generationESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, UrbanAgendaPackage.PARTNERSHIP__GENERATION, oldGeneration, GENERATION_EDEFAULT, oldGenerationESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetGeneration() {
+		return generationESet;
 	}
 
 	/**
@@ -638,10 +710,10 @@ public class PartnershipImpl extends EvidenceTargetImpl implements Partnership {
 	public void eUnset(int featureID) {
 		switch (featureID) {
 			case UrbanAgendaPackage.PARTNERSHIP__STATUS:
-				setStatus(STATUS_EDEFAULT);
+				unsetStatus();
 				return;
 			case UrbanAgendaPackage.PARTNERSHIP__GENERATION:
-				setGeneration(GENERATION_EDEFAULT);
+				unsetGeneration();
 				return;
 			case UrbanAgendaPackage.PARTNERSHIP__START_YEAR:
 				setStartYear(START_YEAR_EDEFAULT);
@@ -688,9 +760,9 @@ public class PartnershipImpl extends EvidenceTargetImpl implements Partnership {
 	public boolean eIsSet(int featureID) {
 		switch (featureID) {
 			case UrbanAgendaPackage.PARTNERSHIP__STATUS:
-				return status != STATUS_EDEFAULT;
+				return isSetStatus();
 			case UrbanAgendaPackage.PARTNERSHIP__GENERATION:
-				return generation != GENERATION_EDEFAULT;
+				return isSetGeneration();
 			case UrbanAgendaPackage.PARTNERSHIP__START_YEAR:
 				return START_YEAR_EDEFAULT == null ? startYear != null : !START_YEAR_EDEFAULT.equals(startYear);
 			case UrbanAgendaPackage.PARTNERSHIP__ACTION_PLAN_YEAR:
@@ -733,9 +805,9 @@ public class PartnershipImpl extends EvidenceTargetImpl implements Partnership {
 
 		StringBuilder result = new StringBuilder(super.toString());
 		result.append(" (status: ");
-		result.append(status);
+		if (statusESet) result.append(status); else result.append("<unset>");
 		result.append(", generation: ");
-		result.append(generation);
+		if (generationESet) result.append(generation); else result.append("<unset>");
 		result.append(", startYear: ");
 		result.append(startYear);
 		result.append(", actionPlanYear: ");

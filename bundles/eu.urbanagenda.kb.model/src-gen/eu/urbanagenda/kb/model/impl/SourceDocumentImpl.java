@@ -77,6 +77,15 @@ public class SourceDocumentImpl extends IdentifiedImpl implements SourceDocument
 	protected Language language = LANGUAGE_EDEFAULT;
 
 	/**
+	 * This is true if the Language attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean languageESet;
+
+	/**
 	 * The default value of the '{@link #getLocation() <em>Location</em>}' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -115,6 +124,15 @@ public class SourceDocumentImpl extends IdentifiedImpl implements SourceDocument
 	 * @ordered
 	 */
 	protected DocumentFormat format = FORMAT_EDEFAULT;
+
+	/**
+	 * This is true if the Format attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean formatESet;
 
 	/**
 	 * The default value of the '{@link #getEncoding() <em>Encoding</em>}' attribute.
@@ -237,8 +255,35 @@ public class SourceDocumentImpl extends IdentifiedImpl implements SourceDocument
 	public void setLanguage(Language newLanguage) {
 		Language oldLanguage = language;
 		language = newLanguage == null ? LANGUAGE_EDEFAULT : newLanguage;
+		boolean oldLanguageESet = languageESet;
+		languageESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.SOURCE_DOCUMENT__LANGUAGE, oldLanguage, language));
+			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.SOURCE_DOCUMENT__LANGUAGE, oldLanguage, language, !oldLanguageESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetLanguage() {
+		Language oldLanguage = language;
+		boolean oldLanguageESet = languageESet;
+		language = LANGUAGE_EDEFAULT;
+		languageESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, UrbanAgendaPackage.SOURCE_DOCUMENT__LANGUAGE, oldLanguage, LANGUAGE_EDEFAULT, oldLanguageESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetLanguage() {
+		return languageESet;
 	}
 
 	/**
@@ -283,8 +328,35 @@ public class SourceDocumentImpl extends IdentifiedImpl implements SourceDocument
 	public void setFormat(DocumentFormat newFormat) {
 		DocumentFormat oldFormat = format;
 		format = newFormat == null ? FORMAT_EDEFAULT : newFormat;
+		boolean oldFormatESet = formatESet;
+		formatESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.SOURCE_DOCUMENT__FORMAT, oldFormat, format));
+			eNotify(new ENotificationImpl(this, Notification.SET, UrbanAgendaPackage.SOURCE_DOCUMENT__FORMAT, oldFormat, format, !oldFormatESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetFormat() {
+		DocumentFormat oldFormat = format;
+		boolean oldFormatESet = formatESet;
+		format = FORMAT_EDEFAULT;
+		formatESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, UrbanAgendaPackage.SOURCE_DOCUMENT__FORMAT, oldFormat, FORMAT_EDEFAULT, oldFormatESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetFormat() {
+		return formatESet;
 	}
 
 	/**
@@ -430,13 +502,13 @@ public class SourceDocumentImpl extends IdentifiedImpl implements SourceDocument
 				setTitle(TITLE_EDEFAULT);
 				return;
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__LANGUAGE:
-				setLanguage(LANGUAGE_EDEFAULT);
+				unsetLanguage();
 				return;
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__LOCATION:
 				setLocation(LOCATION_EDEFAULT);
 				return;
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__FORMAT:
-				setFormat(FORMAT_EDEFAULT);
+				unsetFormat();
 				return;
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__ENCODING:
 				setEncoding(ENCODING_EDEFAULT);
@@ -464,11 +536,11 @@ public class SourceDocumentImpl extends IdentifiedImpl implements SourceDocument
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__TITLE:
 				return TITLE_EDEFAULT == null ? title != null : !TITLE_EDEFAULT.equals(title);
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__LANGUAGE:
-				return language != LANGUAGE_EDEFAULT;
+				return isSetLanguage();
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__LOCATION:
 				return LOCATION_EDEFAULT == null ? location != null : !LOCATION_EDEFAULT.equals(location);
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__FORMAT:
-				return format != FORMAT_EDEFAULT;
+				return isSetFormat();
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__ENCODING:
 				return ENCODING_EDEFAULT == null ? encoding != null : !ENCODING_EDEFAULT.equals(encoding);
 			case UrbanAgendaPackage.SOURCE_DOCUMENT__DATE:
@@ -493,11 +565,11 @@ public class SourceDocumentImpl extends IdentifiedImpl implements SourceDocument
 		result.append(" (title: ");
 		result.append(title);
 		result.append(", language: ");
-		result.append(language);
+		if (languageESet) result.append(language); else result.append("<unset>");
 		result.append(", location: ");
 		result.append(location);
 		result.append(", format: ");
-		result.append(format);
+		if (formatESet) result.append(format); else result.append("<unset>");
 		result.append(", encoding: ");
 		result.append(encoding);
 		result.append(", date: ");

@@ -54,7 +54,6 @@ public class KnowledgeBaseResource extends XMIResourceImpl {
         Map<Object, Object> options = new HashMap<>();
         options.put(XMLResource.OPTION_PARSER_FEATURES, parserFeatures());
         options.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
-        options.put(XMLResource.OPTION_USE_DEPRECATED_METHODS, Boolean.FALSE);
         return options;
     }
 
@@ -64,7 +63,6 @@ public class KnowledgeBaseResource extends XMIResourceImpl {
         options.put(XMLResource.OPTION_LINE_DELIMITER, "\n");
         options.put(XMLResource.OPTION_SCHEMA_LOCATION, Boolean.FALSE);
         options.put(XMLResource.OPTION_PROCESS_DANGLING_HREF, XMLResource.OPTION_PROCESS_DANGLING_HREF_THROW);
-        options.put(XMLResource.OPTION_USE_ENCODED_ATTRIBUTE_STYLE, Boolean.TRUE);
         return options;
     }
 }

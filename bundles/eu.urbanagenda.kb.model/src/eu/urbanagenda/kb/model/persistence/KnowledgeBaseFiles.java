@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
@@ -20,6 +22,7 @@ import org.eclipse.emf.ecore.xmi.DanglingHREFException;
 import org.eclipse.emf.ecore.xmi.FeatureNotFoundException;
 import org.eclipse.emf.ecore.xmi.IllegalValueException;
 import org.eclipse.emf.ecore.xmi.PackageNotFoundException;
+import org.eclipse.emf.ecore.util.EContentsEList;
 import org.eclipse.emf.ecore.xmi.UnresolvedReferenceException;
 import org.xml.sax.SAXParseException;
 
@@ -27,6 +30,7 @@ import eu.urbanagenda.kb.model.KnowledgeBase;
 import eu.urbanagenda.kb.model.UrbanAgendaPackage;
 import eu.urbanagenda.kb.model.internal.AtomicFiles;
 import eu.urbanagenda.kb.model.internal.KnowledgeBaseResource;
+import eu.urbanagenda.kb.model.util.UrbanAgendaValidator;
 
 /**
  * Loads and saves knowledge-base files (XMI, UTF-8, references by the objects' stable ids).
@@ -187,6 +191,7 @@ public final class KnowledgeBaseFiles {
             resource = new KnowledgeBaseResource.Factory().createResource(URI.createURI("memory:/knowledge-base.xmi"));
             resource.getContents().add(knowledgeBase);
         }
+        checkNoDanglingReferences(resource);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         try {
             resource.save(bytes, KnowledgeBaseResource.saveOptions());
@@ -199,6 +204,25 @@ public final class KnowledgeBaseFiles {
             throw e;
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * References are written as the target's id, which EMF writes even when the target is in no resource; such a
+     * reference could not be resolved when the file is loaded again, so it is refused here, naming both ends.
+     */
+    private static void checkNoDanglingReferences(Resource resource) throws IOException {
+        for (Iterator<EObject> contents = resource.getAllContents(); contents.hasNext();) {
+            EObject object = contents.next();
+            for (EContentsEList.FeatureIterator<EObject> references = (EContentsEList.FeatureIterator<EObject>) object.eCrossReferences().iterator();
+                references.hasNext();) {
+                EObject target = references.next();
+                EReference reference = (EReference) references.feature();
+                if (!reference.isTransient() && !target.eIsProxy() && target.eResource() == null) {
+                    throw new IOException("dangling reference: " + UrbanAgendaValidator.describe(object) + " refers by '"
+                        + reference.getName() + "' to " + UrbanAgendaValidator.describe(target) + ", which is not in the knowledge base");
+                }
+            }
+        }
     }
 
     /**
