@@ -194,9 +194,11 @@ class BundledKnowledgeBaseTest {
             Actor actor = kb.getActors().stream().filter(a -> a.getId().equals(id)).findFirst().orElseThrow();
             assertEquals(names, name(actor, Language.EN) + " " + name(actor, Language.BG) + " " + name(actor, Language.UK));
         });
-        for (Actor actor : kb.getActors()) {
-            for (Language language : List.of(Language.EN, Language.UK, Language.BG)) {
-                assertNotNull(name(actor, language), actor.getId() + " " + language);
+        for (var i = kb.eAllContents(); i.hasNext();) {
+            if (i.next() instanceof Named named) {
+                for (Language language : List.of(Language.EN, Language.UK, Language.BG)) {
+                    assertNotNull(name(named, language), "every actor, pillar, issue, priority and action has a name in " + language + ": " + named.getId());
+                }
             }
         }
     }
