@@ -1,0 +1,223 @@
+package eu.urbanagenda.kb.index.analysis;
+
+import java.text.Normalizer;
+
+/**
+ * Latin transliteration of Cyrillic, and the search key that lets differently transliterated spellings meet.
+ * <ul>
+ * <li>{@link #ukrainian(String)}: the Ukrainian national system of 2010 (Cabinet of Ministers resolution 55): г→h,
+ * ґ→g, и→y, х→kh, ц→ts, щ→shch, є/ї/й/ю/я → ye/yi/y/yu/ya at the start of a word and ie/i/i/iu/ia elsewhere, зг→zgh,
+ * ь and the apostrophe omitted.</li>
+ * <li>{@link #bulgarian(String)}: the Bulgarian system of 2009 (Transliteration Act): и→i, й→y, х→h, ц→ts, щ→sht,
+ * ъ→a, ь→y, ю→yu, я→ya, and -ия at the end of a word → -ia.</li>
+ * <li>{@link #searchKey(String)}: a folding of Latin spellings under which the variants people actually type meet:
+ * y/i/j are one letter, g/h/kh one, ts/tz/c one, ch/cz/č one, sh/š one, zh/ž one, shch/sch/sht one, doubled letters
+ * are single. So {@code hromada}, {@code gromada}; {@code tsyfrova}, {@code cyfrova}; {@code transformatsiia},
+ * {@code transformatsiya}, {@code transformacija}; {@code sofiya}, {@code sofia} meet.</li>
+ * </ul>
+ */
+public final class Transliteration {
+
+    private static final String CYR = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяъыэёѝў";
+    private static final String[] UK = {"a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l",
+            "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "a", "y", "e",
+            "io", "i", "u"};
+    private static final String[] UK_INITIAL = {"a", "b", "v", "h", "g", "d", "e", "ye", "zh", "z", "y", "i", "yi",
+            "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "yu", "ya",
+            "a", "y", "e", "yo", "i", "u"};
+    private static final String[] BG = {"a", "b", "v", "g", "g", "d", "e", "ye", "zh", "z", "i", "i", "yi", "y", "k",
+            "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "sht", "y", "yu", "ya", "a", "y",
+            "e", "yo", "i", "u"};
+
+    private Transliteration() {
+    }
+
+    /**
+     * @param text Cyrillic text
+     * @return its transliteration by the Ukrainian national system of 2010 (other characters unchanged)
+     */
+    public static String ukrainian(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char lower = Character.toLowerCase(c);
+            int k = CYR.indexOf(lower);
+            if (k < 0) {
+                if (c != '\'' && c != '\u2019' && c != '\u02BC') {
+                    b.append(c);
+                }
+                continue;
+            }
+            boolean initial = i == 0 || !Character.isLetter(text.charAt(i - 1)) && !isApostrophe(text.charAt(i - 1));
+            String t = initial ? UK_INITIAL[k] : UK[k];
+            if (lower == 'г' && i > 0 && Character.toLowerCase(text.charAt(i - 1)) == 'з') {
+                t = "gh";
+            }
+            append(b, t, c, text, i);
+        }
+        return b.toString();
+    }
+
+    /**
+     * @param text Cyrillic text
+     * @return its transliteration by the Bulgarian system of 2009 (other characters unchanged)
+     */
+    public static String bulgarian(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char lower = Character.toLowerCase(c);
+            int k = CYR.indexOf(lower);
+            if (k < 0) {
+                b.append(c);
+                continue;
+            }
+            String t = BG[k];
+            boolean endOfWord = i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1));
+            if (lower == 'я' && endOfWord && i > 0 && Character.toLowerCase(text.charAt(i - 1)) == 'и') {
+                t = "a";
+            }
+            append(b, t, c, text, i);
+        }
+        return b.toString();
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u02BC';
+    }
+
+    private static void append(StringBuilder b, String t, char c, String text, int i) {
+        if (t.isEmpty() || !Character.isUpperCase(c)) {
+            b.append(t);
+            return;
+        }
+        boolean neighbourUpper = i + 1 < text.length() && Character.isUpperCase(text.charAt(i + 1))
+                || i > 0 && Character.isUpperCase(text.charAt(i - 1));
+        if (neighbourUpper) {
+            b.append(t.toUpperCase(java.util.Locale.ROOT));
+        } else {
+            b.append(Character.toUpperCase(t.charAt(0))).append(t, 1, t.length());
+        }
+    }
+
+    /**
+     * @param word one word, Cyrillic or Latin
+     * @return its search key: Cyrillic is transliterated (Bulgarian system for words with ъ or ѝ, Ukrainian
+     *         otherwise), then folded as described in the class comment; {@code null} if the word has no letters
+     */
+    public static String searchKey(String word) {
+        return searchKey(word, false);
+    }
+
+    /**
+     * @param word one word, Cyrillic or Latin
+     * @param stem whether common inflectional endings are removed too
+     * @return the search key, or {@code null} if the word has no letters or digits
+     */
+    public static String searchKey(String word, boolean stem) {
+        String latin = word;
+        boolean cyrillic = false;
+        boolean bg = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = Character.toLowerCase(word.charAt(i));
+            if (c >= '\u0400' && c <= '\u04FF') {
+                cyrillic = true;
+                bg |= c == 'ъ' || c == 'ѝ';
+            }
+        }
+        if (cyrillic) {
+            latin = bg ? bulgarian(word) : ukrainian(word);
+        }
+        String key = fold(latin);
+        if (key.isEmpty()) {
+            return null;
+        }
+        return stem ? stripEnding(key) : key;
+    }
+
+    /** Folds a Latin spelling (see the class comment); drops everything but letters and digits. */
+    static String fold(String latin) {
+        String s = latin.toLowerCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            String rest = s.substring(i, Math.min(s.length(), i + 4));
+            if (rest.startsWith("shch")) {
+                b.append('x');
+                i += 4;
+            } else if (rest.startsWith("sch") || rest.startsWith("sht")) {
+                b.append('x');
+                i += 3;
+            } else if (rest.startsWith("zh")) {
+                b.append('j');
+                i += 2;
+            } else if (rest.startsWith("kh")) {
+                b.append('g');
+                i += 2;
+            } else if (rest.startsWith("ch") || rest.startsWith("cz")) {
+                b.append('q');
+                i += 2;
+            } else if (rest.startsWith("sh")) {
+                b.append('w');
+                i += 2;
+            } else if (rest.startsWith("ts") || rest.startsWith("tz")) {
+                b.append('c');
+                i += 2;
+            } else if (rest.startsWith("ph")) {
+                b.append('f');
+                i += 2;
+            } else {
+                i++;
+                switch (c) {
+                    case 'h', 'g' -> b.append('g');
+                    case 'y', 'j', 'i' -> b.append('i');
+                    case 'w' -> b.append('v');
+                    case 'x' -> b.append("ks");
+                    case 'q' -> b.append('k');
+                    case 'š' -> b.append('w');
+                    case 'č', 'ć' -> b.append('q');
+                    case 'ž' -> b.append('j');
+                    case 'ł' -> b.append('l');
+                    default -> {
+                        if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                            b.append(c);
+                        } else if (c > 0x7F && Character.isLetter(c)) {
+                            String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+                            char first = base.charAt(0);
+                            if (first >= 'a' && first <= 'z') {
+                                b.append(first == 'y' || first == 'j' ? 'i' : first == 'h' ? 'g' : first);
+                            } else {
+                                b.append(c);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // doubled letters are single
+        StringBuilder out = new StringBuilder(b.length());
+        for (int k = 0; k < b.length(); k++) {
+            if (k == 0 || b.charAt(k) != b.charAt(k - 1)) {
+                out.append(b.charAt(k));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Endings in folded form, longest first: Ukrainian and Bulgarian noun and adjective endings. */
+    private static final String[] ENDINGS = {"iami", "ieiu", "ami", "imi", "iag", "iam", "oiu", "eiu", "ogo", "omu",
+            "ego", "emu", "ite", "ove", "ata", "oto", "iat", "ag", "am", "ig", "im", "iv", "ov", "om", "em", "oi", "ei",
+            "ia", "iu", "ie", "at", "ta", "to", "te", "a", "o", "e", "i", "u"};
+
+    /** Removes one common inflectional ending, keeping at least three characters (and a final i after it). */
+    static String stripEnding(String key) {
+        for (String e : ENDINGS) {
+            if (key.length() - e.length() >= 3 && key.endsWith(e)) {
+                String s = key.substring(0, key.length() - e.length());
+                return s.length() > 4 && s.endsWith("i") ? s.substring(0, s.length() - 1) : s;
+            }
+        }
+        return key;
+    }
+}

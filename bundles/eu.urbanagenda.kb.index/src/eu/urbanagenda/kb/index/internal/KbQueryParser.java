@@ -1,0 +1,246 @@
+package eu.urbanagenda.kb.index.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+
+import eu.urbanagenda.kb.index.KbFields;
+
+/**
+ * The classic Lucene query parser with default operator AND, leading wildcards allowed, field aliases ({@code uk},
+ * {@code bg}, {@code ru}, {@code en}, {@code text}, {@code language}) and a field-less term expanded over a list of
+ * fields, each analysed by its own analyzer, as a {@link DisjunctionMaxQuery} (tie breaker 0.1). In that expansion
+ * the transliteration field only receives Latin words. Unknown field names are not fields: "Увага:громади" searches
+ * both words. {@code date:[2020-01-01 TO 2021-12-31]} is a date range. Not thread-safe: one parser per parse.
+ */
+public final class KbQueryParser extends QueryParser {
+
+    private static final String DEFAULT = "\u0000default";
+    private static final float TIE_BREAKER = 0.1f;
+    private static final Map<String, Float> BOOSTS = Map.of(KbFields.TITLE, 2.0f, KbFields.TRANSLIT, 0.5f);
+    private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("uk", KbFields.TEXT_UK),
+            Map.entry("bg", KbFields.TEXT_BG), Map.entry("ru", KbFields.TEXT_RU), Map.entry("en", KbFields.TEXT_EN),
+            Map.entry("other", KbFields.TEXT_OTHER), Map.entry("language", KbFields.LANG),
+            Map.entry("text", DEFAULT), Map.entry("all", DEFAULT));
+    private static final List<String> KNOWN = List.of(KbFields.TEXT_UK, KbFields.TEXT_BG, KbFields.TEXT_RU,
+            KbFields.TEXT_EN, KbFields.TEXT_OTHER, KbFields.TRANSLIT, KbFields.TITLE, KbFields.LANG, KbFields.FORMAT,
+            KbFields.YEAR, KbFields.ENCODING, KbFields.SHA256, KbFields.PATH, KbFields.FOLDER, KbFields.DATE);
+
+    private final List<String> defaultFields;
+    private final Analyzer latinTranslit;
+
+    /**
+     * @param analyzer the per-field analyzer
+     * @param latinTranslit the transliteration analyzer that drops Cyrillic words
+     * @param defaultFields the fields of a term without field name
+     */
+    public KbQueryParser(Analyzer analyzer, Analyzer latinTranslit, List<String> defaultFields) {
+        super(DEFAULT, analyzer);
+        this.defaultFields = defaultFields.stream().flatMap(f -> {
+            String r = resolve(f);
+            if (r == null) {
+                throw new IllegalArgumentException("unknown field \"" + f + "\"; fields: " + KNOWN);
+            }
+            return r.equals(DEFAULT) ? KbFields.DEFAULT_FIELDS.stream() : java.util.stream.Stream.of(r);
+        }).distinct().toList();
+        this.latinTranslit = latinTranslit;
+        setDefaultOperator(Operator.AND);
+        setAllowLeadingWildcard(true);
+        setSplitOnWhitespace(true);
+        setLocale(Locale.ROOT);
+    }
+
+    /** What to build for one field. */
+    @FunctionalInterface
+    private interface PerField {
+        Query build(String field) throws ParseException;
+    }
+
+    private static String resolve(String field) {
+        if (field == null || field.equals(DEFAULT) || field.equals("*")) {
+            return DEFAULT;
+        }
+        String alias = ALIASES.get(field.toLowerCase(Locale.ROOT));
+        if (alias != null) {
+            return alias;
+        }
+        return KNOWN.contains(field) ? field : null;
+    }
+
+    private Query expand(String text, boolean latinOnlyTranslit, PerField perField) throws ParseException {
+        List<Query> disjuncts = new ArrayList<>();
+        for (String f : defaultFields) {
+            Query q;
+            if (f.equals(KbFields.TRANSLIT) && latinOnlyTranslit && hasCyrillic(text)) {
+                continue;
+            }
+            q = perField.build(f);
+            if (q == null) {
+                continue;
+            }
+            Float boost = BOOSTS.get(f);
+            disjuncts.add(boost == null ? q : new BoostQuery(q, boost));
+        }
+        if (disjuncts.isEmpty()) {
+            return null;
+        }
+        return disjuncts.size() == 1 ? disjuncts.get(0) : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+    }
+
+    private static boolean hasCyrillic(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\u0400' && c <= '\u04FF') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An unknown "field": its name is a word to search as well. */
+    private Query unknownField(String name, Query valueQuery) throws ParseException {
+        Query nameQuery = getFieldQuery(DEFAULT, name, false);
+        if (nameQuery == null) {
+            return valueQuery;
+        }
+        if (valueQuery == null) {
+            return nameQuery;
+        }
+        BooleanClause.Occur occur = getDefaultOperator() == Operator.AND ? BooleanClause.Occur.MUST
+                : BooleanClause.Occur.SHOULD;
+        return new BooleanQuery.Builder().add(nameQuery, occur).add(valueQuery, occur).build();
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        String f = resolve(field);
+        if (f == null) {
+            return unknownField(field, getFieldQuery(DEFAULT, queryText, quoted));
+        }
+        if (f.equals(DEFAULT)) {
+            return expand(queryText, true, ff -> ff.equals(KbFields.TRANSLIT)
+                    ? newFieldQuery(latinTranslit, ff, queryText, quoted)
+                    : super.getFieldQuery(ff, queryText, quoted));
+        }
+        return super.getFieldQuery(f, queryText, quoted);
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        String f = resolve(field);
+        if (f == null) {
+            return unknownField(field, getFieldQuery(DEFAULT, queryText, slop));
+        }
+        if (f.equals(DEFAULT)) {
+            return expand(queryText, true, ff -> super.getFieldQuery(ff, queryText, slop));
+        }
+        return super.getFieldQuery(f, queryText, slop);
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        String f = resolve(field);
+        if (f == null) {
+            return unknownField(field, getFuzzyQuery(DEFAULT, termStr, minSimilarity));
+        }
+        if (f.equals(DEFAULT)) {
+            return expand(termStr, true, ff -> super.getFuzzyQuery(ff, termStr, minSimilarity));
+        }
+        return super.getFuzzyQuery(f, termStr, minSimilarity);
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        String f = resolve(field);
+        if (f == null) {
+            return unknownField(field, getPrefixQuery(DEFAULT, termStr));
+        }
+        if (f.equals(DEFAULT)) {
+            return expand(termStr, true, ff -> super.getPrefixQuery(ff, termStr));
+        }
+        return super.getPrefixQuery(f, termStr);
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+        String f = resolve(field);
+        if (f == null) {
+            return unknownField(field, getWildcardQuery(DEFAULT, termStr));
+        }
+        if (f.equals(DEFAULT)) {
+            if ("*".equals(termStr)) {
+                return newMatchAllDocsQuery();
+            }
+            return expand(termStr, true, ff -> super.getWildcardQuery(ff, termStr));
+        }
+        return super.getWildcardQuery(f, termStr);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        String f = resolve(field);
+        if (f == null) {
+            return unknownField(field, getRegexpQuery(DEFAULT, termStr));
+        }
+        if (f.equals(DEFAULT)) {
+            // a regular expression is matched against indexed terms as written: not in the transliteration keys
+            return expand(termStr, true, ff -> ff.equals(KbFields.TRANSLIT) ? null : super.getRegexpQuery(ff, termStr));
+        }
+        return super.getRegexpQuery(f, termStr);
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+            boolean endInclusive) throws ParseException {
+        String f = resolve(field);
+        if (f == null) {
+            f = DEFAULT;
+        }
+        if (f.equals(KbFields.DATE)) {
+            long from = part1 == null || part1.equals("*") ? Long.MIN_VALUE : epochDay(part1, false);
+            long to = part2 == null || part2.equals("*") ? Long.MAX_VALUE : epochDay(part2, true);
+            if (!startInclusive && from != Long.MIN_VALUE) {
+                from++;
+            }
+            if (!endInclusive && to != Long.MAX_VALUE) {
+                to--;
+            }
+            return LongField.newRangeQuery(KbFields.DATE, from, to);
+        }
+        if (f.equals(DEFAULT)) {
+            return expand(part1 + " " + part2, false, ff -> ff.equals(KbFields.TRANSLIT) ? null
+                    : super.getRangeQuery(ff, part1, part2, startInclusive, endInclusive));
+        }
+        return super.getRangeQuery(f, part1, part2, startInclusive, endInclusive);
+    }
+
+    private static long epochDay(String value, boolean end) throws ParseException {
+        String v = value.trim();
+        try {
+            if (v.matches("\\d{4}")) {
+                return (end ? LocalDate.of(Integer.parseInt(v), 12, 31) : LocalDate.of(Integer.parseInt(v), 1, 1))
+                        .toEpochDay();
+            }
+            if (v.matches("\\d{4}-\\d{2}")) {
+                LocalDate first = LocalDate.parse(v + "-01");
+                return (end ? first.plusMonths(1).minusDays(1) : first).toEpochDay();
+            }
+            return LocalDate.parse(v).toEpochDay();
+        } catch (DateTimeParseException e) {
+            throw new ParseException("date: expects dates like 2021, 2021-10 or 2021-10-19, not \"" + value + "\"");
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package eu.urbanagenda.kb.index.internal;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+import eu.urbanagenda.kb.index.KbFields;
+import eu.urbanagenda.kb.index.StoredDocument;
+
+/**
+ * Snippets and full-text highlights with the {@link UnifiedHighlighter}, offsets from the postings. The stored text
+ * ({@code body}) is highlighted with the matches of every text field and of the transliteration field ("masked
+ * fields"), all analysed from that same text; a match of a lemma or stem marks the inflected form in the text.
+ */
+public final class Snippets {
+
+    private static final int SNIPPET_PASSAGES = 2;
+    private static final int PASSAGE_GOAL = 120;
+    private static final int PASSAGE_MAX = 220;
+    private static final int MAX_LENGTH = 5_000_000;
+    private static final Set<String> MASKED = Set.of(KbFields.TEXT_UK, KbFields.TEXT_BG, KbFields.TEXT_RU,
+            KbFields.TEXT_EN, KbFields.TEXT_OTHER, KbFields.TRANSLIT);
+
+    private Snippets() {
+    }
+
+    /**
+     * @param searcher the searcher the hits come from
+     * @param analyzer the index analyzer (used for wildcard and fuzzy queries)
+     * @param query the query
+     * @param docIds the hits
+     * @return per hit the marked snippet, or {@code null} where the text has no match
+     * @throws IOException on index errors
+     */
+    public static String[] snippets(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds)
+            throws IOException {
+        if (docIds.length == 0) {
+            return new String[0];
+        }
+        UnifiedHighlighter uh = UnifiedHighlighter.builder(searcher, analyzer)
+                .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? MASKED : Set.of())
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_GOAL, 0.33f))
+                .withMaxLength(MAX_LENGTH).withMaxNoHighlightPassages(0).withFormatter(new MarkingFormatter())
+                .withHandleMultiTermQuery(true).build();
+        return uh.highlightFields(new String[] {DocumentMapper.BODY}, query, docIds, new int[] {SNIPPET_PASSAGES})
+                .get(DocumentMapper.BODY);
+    }
+
+    /**
+     * @param searcher the searcher
+     * @param analyzer the index analyzer
+     * @param query the query
+     * @param docId the document
+     * @return the matches in the whole stored text
+     * @throws IOException on index errors
+     */
+    @SuppressWarnings("unchecked")
+    public static List<StoredDocument.Highlight> highlights(IndexSearcher searcher, Analyzer analyzer, Query query,
+            int docId) throws IOException {
+        ObjectHighlighter uh = new ObjectHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? MASKED : Set.of())
+                .withBreakIterator(WholeBreakIterator::new).withMaxLength(Integer.MAX_VALUE - 1)
+                .withMaxNoHighlightPassages(0).withFormatter(new OffsetsFormatter()).withHandleMultiTermQuery(true));
+        Object r = uh.highlightObjects(DocumentMapper.BODY, query, docId);
+        return r == null ? List.of() : (List<StoredDocument.Highlight>) r;
+    }
+
+    /** Gives access to the highlighter's objects (the formatter's result) instead of strings. */
+    private static final class ObjectHighlighter extends UnifiedHighlighter {
+        ObjectHighlighter(UnifiedHighlighter.Builder builder) {
+            super(builder);
+        }
+
+        Object highlightObjects(String field, Query query, int docId) throws IOException {
+            return highlightFieldsAsObjects(new String[] {field}, query, new int[] {docId}, new int[] {1})
+                    .get(field)[0];
+        }
+    }
+
+    /** Escapes {@code < > &} and collapses white space to single spaces. */
+    static void escape(StringBuilder b, CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                default -> {
+                    if (Character.isWhitespace(c)) {
+                        if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                            b.append(' ');
+                        }
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Marks matches with {@code <b>…</b>}, shortens long passages around their matches, joins passages by "…". */
+    static final class MarkingFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            StringBuilder b = new StringBuilder();
+            for (Passage p : passages) {
+                int start = p.getStartOffset();
+                int end = p.getEndOffset();
+                if (p.getNumMatches() > 0 && end - start > PASSAGE_MAX) {
+                    int first = p.getMatchStarts()[0];
+                    start = Math.max(start, wordStart(content, first - PASSAGE_MAX / 3));
+                    end = Math.min(end, wordEnd(content, start + PASSAGE_MAX));
+                }
+                if (b.length() > 0) {
+                    b.append(" … ");
+                } else if (start > 0) {
+                    b.append("… ");
+                }
+                int pos = start;
+                int[] ms = p.getMatchStarts();
+                int[] me = p.getMatchEnds();
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    int s = Math.max(ms[i], pos);
+                    int e = Math.min(me[i], end);
+                    if (s >= e) {
+                        continue;
+                    }
+                    // merge adjacent or overlapping matches
+                    while (i + 1 < p.getNumMatches() && ms[i + 1] <= e) {
+                        e = Math.min(end, Math.max(e, me[++i]));
+                    }
+                    escape(b, content, pos, s);
+                    b.append("<b>");
+                    escape(b, content, s, e);
+                    b.append("</b>");
+                    pos = e;
+                }
+                escape(b, content, pos, end);
+                if (end < content.length() && p == passages[passages.length - 1]) {
+                    b.append(" …");
+                }
+            }
+            return b.toString().strip();
+        }
+
+        private static int wordStart(String s, int i) {
+            int k = Math.max(0, i);
+            while (k > 0 && !Character.isWhitespace(s.charAt(k - 1))) {
+                k--;
+            }
+            return k;
+        }
+
+        private static int wordEnd(String s, int i) {
+            int k = Math.min(s.length(), i);
+            while (k < s.length() && !Character.isWhitespace(s.charAt(k))) {
+                k++;
+            }
+            return k;
+        }
+    }
+
+    /** Collects the match offsets of the (single, whole-text) passage. */
+    static final class OffsetsFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            List<StoredDocument.Highlight> out = new ArrayList<>();
+            for (Passage p : passages) {
+                int[] ms = p.getMatchStarts();
+                int[] me = p.getMatchEnds();
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    int s = ms[i];
+                    int e = me[i];
+                    if (!out.isEmpty() && s <= out.get(out.size() - 1).end()) {
+                        StoredDocument.Highlight last = out.remove(out.size() - 1);
+                        out.add(new StoredDocument.Highlight(last.start(), Math.max(last.end(), e)));
+                    } else {
+                        out.add(new StoredDocument.Highlight(s, e));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}

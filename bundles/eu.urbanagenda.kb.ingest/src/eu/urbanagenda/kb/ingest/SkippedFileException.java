@@ -1,0 +1,43 @@
+package eu.urbanagenda.kb.ingest;
+
+import java.nio.file.Path;
+
+/**
+ * A file that cannot be ingested: binary, empty, too large, unreadable or without usable text. The message names the
+ * file and the reason; {@link #reason()} is the reason alone.
+ */
+public class SkippedFileException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final String reason;
+
+    /**
+     * @param file the file
+     * @param reason a short, human-readable reason, e.g. "binary file (PNG image)"
+     */
+    public SkippedFileException(Path file, String reason) {
+        this(file, reason, null);
+    }
+
+    /**
+     * @param file the file
+     * @param reason a short, human-readable reason
+     * @param cause the underlying error, if any
+     */
+    public SkippedFileException(Path file, String reason, Throwable cause) {
+        super(file + ": " + reason, cause);
+        this.file = file;
+        this.reason = reason;
+    }
+
+    /** @return the file that was skipped */
+    public Path file() {
+        return file;
+    }
+
+    /** @return why it was skipped, without the file name */
+    public String reason() {
+        return reason;
+    }
+}
