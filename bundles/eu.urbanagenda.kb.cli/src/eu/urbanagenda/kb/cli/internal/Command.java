@@ -1,0 +1,29 @@
+package eu.urbanagenda.kb.cli.internal;
+
+import java.util.List;
+
+/** One `kb` command: its name, help, options, and what it does. */
+public interface Command {
+
+    String name();
+
+    /** One line for `kb --help`. */
+    String summary();
+
+    /** The operands, e.g. "QUERY" or "[PATH...]", for the usage line. */
+    String operands();
+
+    /** Paragraphs after the usage line of `kb COMMAND --help`. */
+    String description();
+
+    List<OptionSpec> options();
+
+    /**
+     * Runs the command.
+     *
+     * @return the exit status ({@link ExitStatus})
+     * @throws UsageException for wrong arguments (exit status 2)
+     * @throws DataException  for unusable input or data (exit status 3)
+     */
+    int run(ParsedArgs args, Context context) throws UsageException, DataException;
+}

@@ -1,0 +1,59 @@
+package eu.urbanagenda.kb.cli.internal;
+
+import java.util.List;
+
+/** The texts of `kb --help` and `kb COMMAND --help`. */
+final class Help {
+
+    private Help() {
+    }
+
+    static String overview(List<Command> commands) {
+        StringBuilder text = new StringBuilder();
+        text.append("Usage: kb [--data DIR] [--json] COMMAND [OPTIONS] [ARGUMENTS]\n");
+        text.append("       kb                 (no command: the workbench, when there is a display)\n\n");
+        text.append("The Urban Agenda for the EU knowledge base: partnerships, coordinators, actions, and full-text\n");
+        text.append("search over Ukrainian and Bulgarian source documents.\n\nCommands:\n");
+        for (Command command : commands) {
+            text.append(String.format("  %-14s %s%n", command.name(), command.summary()));
+        }
+        text.append("""
+
+                Global options:
+                  --data DIR     where the knowledge base and the index live (default:
+                                 $XDG_DATA_HOME/urbanagenda-kb, else ~/.local/share/urbanagenda-kb);
+                                 set up on first use with the bundled knowledge base and seed documents
+                  --json         JSON lines on stdout: one object per hit or record
+                  --help, -h     this help; `kb COMMAND --help` for a command's
+                  --version      the version
+
+                Exit status: 0 success (also a search that finds nothing), 1 validation errors,
+                2 usage errors (unknown option, bad query syntax), 3 input or data errors (unreadable
+                path, locked index, corrupt knowledge base).""");
+        return text.toString();
+    }
+
+    static String command(Command command) {
+        StringBuilder text = new StringBuilder();
+        text.append("Usage: kb ").append(command.name());
+        if (!command.options().isEmpty()) {
+            text.append(" [OPTIONS]");
+        }
+        if (!command.operands().isEmpty()) {
+            text.append(' ').append(command.operands());
+        }
+        text.append("\n\n").append(command.summary()).append('\n');
+        if (!command.description().isEmpty()) {
+            text.append('\n').append(command.description().strip()).append('\n');
+        }
+        if (!command.options().isEmpty()) {
+            text.append("\nOptions:\n");
+            for (OptionSpec option : command.options()) {
+                text.append(String.format("  %-24s %s%n", option.synopsis(), option.help()));
+            }
+        }
+        text.append(String.format("  %-24s %s%n", "--help", "this help"));
+        text.append("\nGlobal options --data DIR and --json apply too (see kb --help).");
+        return text.toString();
+    }
+}

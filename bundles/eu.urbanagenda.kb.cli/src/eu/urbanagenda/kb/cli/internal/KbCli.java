@@ -1,0 +1,136 @@
+package eu.urbanagenda.kb.cli.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import eu.urbanagenda.kb.cli.internal.commands.ExportCommand;
+import eu.urbanagenda.kb.cli.internal.commands.IndexCommand;
+import eu.urbanagenda.kb.cli.internal.commands.PartnershipsCommand;
+import eu.urbanagenda.kb.cli.internal.commands.SearchCommand;
+import eu.urbanagenda.kb.cli.internal.commands.ShowCommand;
+import eu.urbanagenda.kb.cli.internal.commands.ValidateCommand;
+import eu.urbanagenda.kb.core.KbLocations;
+
+/**
+ * `kb [--data DIR] [--json] COMMAND [OPTIONS] [OPERANDS]`: finds the command, parses its arguments, runs it,
+ * and turns every failure into one line on stderr and an exit status.
+ */
+public final class KbCli {
+
+    private final List<Command> commands;
+
+    public KbCli() {
+        this(List.of(new IndexCommand(), new SearchCommand(), new PartnershipsCommand(), new ShowCommand(),
+                new ValidateCommand(), new ExportCommand()));
+    }
+
+    public KbCli(List<Command> commands) {
+        this.commands = commands;
+    }
+
+    public List<Command> commands() {
+        return commands;
+    }
+
+    /** Runs a command line; global options may come before or after the command. */
+    public int run(List<String> arguments, Console.Factory consoles) {
+        Path dataDirectory = null;
+        boolean json = false;
+        boolean help = false;
+        boolean version = false;
+        String commandName = null;
+        List<String> rest = new ArrayList<>();
+        Console console = consoles.create(false);
+        try {
+            boolean optionsEnded = false;
+            for (int i = 0; i < arguments.size(); i++) {
+                String arg = arguments.get(i);
+                if (optionsEnded) {
+                    rest.add(arg);
+                } else if (arg.equals("--")) {
+                    optionsEnded = true;
+                    rest.add(arg);
+                } else if (arg.equals("--data") || arg.startsWith("--data=")) {
+                    String value = arg.startsWith("--data=") ? arg.substring(7) : (i + 1 < arguments.size() ? arguments.get(++i) : null);
+                    if (value == null || value.isBlank()) {
+                        throw new UsageException("kb: option '--data' needs a directory");
+                    }
+                    dataDirectory = Path.of(value).toAbsolutePath().normalize();
+                } else if (arg.equals("--json")) {
+                    json = true;
+                } else if (commandName == null && (arg.equals("--help") || arg.equals("-h"))) {
+                    help = true;
+                } else if (commandName == null && arg.equals("--version")) {
+                    version = true;
+                } else if (commandName == null && !arg.startsWith("-")) {
+                    commandName = arg;
+                } else if (commandName == null) {
+                    throw new UsageException("kb: unknown option '" + arg + "'; see 'kb --help'");
+                } else {
+                    rest.add(arg);
+                }
+            }
+            console = consoles.create(json);
+            if (version) {
+                console.println("kb (Urban Agenda Knowledge Base) " + version() + ", Java " + Runtime.version());
+                return ExitStatus.OK;
+            }
+            if (commandName == null || commandName.equals("help")) {
+                if (commandName != null && !rest.isEmpty()) {
+                    Command command = find(rest.get(0));
+                    console.println(Help.command(command));
+                } else {
+                    console.println(Help.overview(commands));
+                }
+                return help || commandName != null ? ExitStatus.OK : ExitStatus.USAGE;
+            }
+            Command command = find(commandName);
+            ParsedArgs parsed = ParsedArgs.parse(command.name(), rest, withHelp(command.options()));
+            if (parsed.has("help")) {
+                console.println(Help.command(command));
+                return ExitStatus.OK;
+            }
+            try (Context context = new Context(console, dataDirectory != null ? dataDirectory : KbLocations.defaultDataDirectory())) {
+                return command.run(parsed, context);
+            }
+        } catch (UsageException e) {
+            console.error(e.getMessage());
+            return ExitStatus.USAGE;
+        } catch (DataException e) {
+            console.error(e.getMessage());
+            return ExitStatus.DATA;
+        } catch (RuntimeException e) {
+            console.error("kb: internal error: " + e + " (please report it)");
+            if (Boolean.getBoolean("kb.debug")) {
+                e.printStackTrace(console.err());
+            }
+            return ExitStatus.DATA;
+        } finally {
+            console.flush();
+        }
+    }
+
+    private Command find(String name) throws UsageException {
+        for (Command command : commands) {
+            if (command.name().equals(name)) {
+                return command;
+            }
+        }
+        throw new UsageException("kb: unknown command '" + name + "'; see 'kb --help'");
+    }
+
+    private static List<OptionSpec> withHelp(List<OptionSpec> options) {
+        List<OptionSpec> all = new ArrayList<>(options);
+        all.add(OptionSpec.flag("help", "show this help"));
+        return all;
+    }
+
+    static String version() {
+        Bundle bundle = FrameworkUtil.getBundle(KbCli.class);
+        return bundle == null ? "(development)" : bundle.getVersion().toString();
+    }
+}
