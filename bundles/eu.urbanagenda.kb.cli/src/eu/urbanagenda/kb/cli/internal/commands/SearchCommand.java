@@ -137,7 +137,8 @@ public final class SearchCommand implements Command {
             progress.done();
             result = session.search(request, args.values("partnership"));
         } catch (QuerySyntaxException e) {
-            throw new UsageException("kb search: " + e.getMessage());
+            String where = e.position() >= 0 ? "at character " + (e.position() + 1) + " of «" + e.query() + "»: " : "";
+            throw new UsageException("kb search: bad query " + where + e.getMessage().strip());
         } catch (IllegalArgumentException e) {
             throw new UsageException("kb search: " + e.getMessage() + "; see 'kb partnerships'");
         } catch (IOException e) {
