@@ -9,6 +9,7 @@ import org.osgi.framework.FrameworkUtil;
 
 import eu.urbanagenda.kb.cli.internal.commands.ExportCommand;
 import eu.urbanagenda.kb.cli.internal.commands.IndexCommand;
+import eu.urbanagenda.kb.cli.internal.commands.LinkCommand;
 import eu.urbanagenda.kb.cli.internal.commands.PartnershipsCommand;
 import eu.urbanagenda.kb.cli.internal.commands.SearchCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ShowCommand;
@@ -25,7 +26,7 @@ public final class KbCli {
 
     public KbCli() {
         this(List.of(new IndexCommand(), new SearchCommand(), new PartnershipsCommand(), new ShowCommand(),
-                new ValidateCommand(), new ExportCommand()));
+                new ValidateCommand(), new ExportCommand(), new LinkCommand()));
     }
 
     public KbCli(List<Command> commands) {

@@ -1,6 +1,10 @@
 package eu.urbanagenda.kb.index.tests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +22,28 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** @return the product's seed documents (4 Ukrainian, 1 Bulgarian) */
-    static Path seeds() {
-        return Path.of(System.getProperty("kb.root", "."), "seeds").toAbsolutePath().normalize();
+    private static Path seeds;
+
+    /**
+     * @return a folder with the product's five seed documents (4 Ukrainian, 1 Bulgarian), copied from the
+     *         checkout's seeds/ without its README, which is about them rather than one of them
+     */
+    static synchronized Path seeds() {
+        if (seeds == null) {
+            try {
+                Path copy = Files.createTempDirectory("kb-seeds").resolve("seeds");
+                Files.createDirectories(copy);
+                try (Stream<Path> files = Files.list(Path.of(System.getProperty("kb.root", "."), "seeds"))) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).toList()) {
+                        Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+                seeds = copy.toAbsolutePath().normalize();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return seeds;
     }
 
     static final String UK_MEMO = "000_b67c46585f302328.txt";

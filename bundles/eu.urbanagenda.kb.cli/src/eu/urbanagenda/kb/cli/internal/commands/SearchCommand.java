@@ -26,6 +26,8 @@ import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.index.SortOrder;
+import eu.urbanagenda.kb.link.CrossLanguageQuery;
+import eu.urbanagenda.kb.link.LinkVocabulary;
 
 /** `kb search QUERY`: ranked hits with highlighted snippets. */
 public final class SearchCommand implements Command {
@@ -68,6 +70,7 @@ public final class SearchCommand implements Command {
                 OptionSpec.value("limit", "N", "hits to show (default 10)"),
                 OptionSpec.value("offset", "N", "hits to skip first, for paging (default 0)"),
                 OptionSpec.value("sort", "ORDER", "relevance (default), date (newest first) or date-asc"),
+                OptionSpec.flag("expand", "across languages: a partnership's name or keyword in the query also searches its names and keywords in the other languages"),
                 OptionSpec.flag("facets", "also count the hits per language, year, format, folder and partnership"));
     }
 
@@ -76,6 +79,17 @@ public final class SearchCommand implements Command {
         String query = String.join(" ", args.operands()).strip();
         if (query.isEmpty()) {
             throw new UsageException("kb search: a QUERY is needed; see 'kb search --help'");
+        }
+        String asked = query;
+        Console console = context.console();
+        KbSession session = context.session();
+        if (args.has("expand")) {
+            CrossLanguageQuery.Expansion expansion = CrossLanguageQuery.expand(query, LinkVocabulary.of(session.knowledgeBase()));
+            if (expansion.expanded()) {
+                console.error("kb search: expanded across languages (" + String.join(", ", expansion.partnerships()) + "): "
+                        + String.join(", ", expansion.added()));
+                query = expansion.query();
+            }
         }
         SearchRequest.Builder request = SearchRequest.builder(query);
         List<String> languages = new ArrayList<>();
@@ -116,8 +130,6 @@ public final class SearchCommand implements Command {
         boolean facets = args.has("facets");
         request.facets(facets);
 
-        Console console = context.console();
-        KbSession session = context.session();
         SearchResult result;
         try {
             ProgressPrinter progress = new ProgressPrinter(console.err(), console.errTerminal());
@@ -125,13 +137,14 @@ public final class SearchCommand implements Command {
             progress.done();
             result = session.search(request, args.values("partnership"));
         } catch (QuerySyntaxException e) {
-            throw new UsageException("kb search: " + e.getMessage());
+            String where = e.position() >= 0 ? "at character " + (e.position() + 1) + " of «" + e.query() + "»: " : "";
+            throw new UsageException("kb search: bad query " + where + e.getMessage().strip());
         } catch (IllegalArgumentException e) {
             throw new UsageException("kb search: " + e.getMessage() + "; see 'kb partnerships'");
         } catch (IOException e) {
             throw new DataException("kb search: " + e.getMessage(), e);
         }
-        print(query, offset, result, facets, session, console);
+        print(asked, offset, result, facets, session, console);
         return ExitStatus.OK;
     }
 

@@ -1,0 +1,108 @@
+package eu.urbanagenda.kb.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import eu.urbanagenda.kb.core.KbLocations;
+import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.index.SearchHit;
+import eu.urbanagenda.kb.index.SearchRequest;
+import eu.urbanagenda.kb.index.SearchResult;
+import eu.urbanagenda.kb.index.UpdateReport;
+import eu.urbanagenda.kb.model.Partnership;
+import eu.urbanagenda.kb.model.UrbanAgendaPackage;
+import eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException;
+
+/** A data directory set up on first use, searched with partnership filters, and kept safe across sessions. */
+class KbSessionTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void firstUseCopiesTheBundledBaseAndIndexesTheSeedsOnce() throws Exception {
+        try (KbSession session = KbSession.open(data)) {
+            assertTrue(Files.isRegularFile(data.resolve(KbSession.KNOWLEDGE_BASE_FILE)));
+            assertEquals(21, session.knowledgeBase().getPartnerships().size());
+            assertTrue(session.notices().get(0).startsWith("Created the knowledge base"), session.notices().toString());
+            Optional<UpdateReport> first = session.ensureIndexed(new NullProgressMonitor());
+            assertTrue(first.isPresent());
+            assertEquals(5, first.get().added().size(), "the five seeds, not their README: " + first.get().added());
+            assertEquals(List.of(KbLocations.seedsDirectory().orElseThrow()), session.recordedSources());
+            assertEquals(Optional.empty(), session.ensureIndexed(new NullProgressMonitor()), "only once");
+        }
+        try (KbSession again = KbSession.open(data)) {
+            assertEquals(List.of(), again.notices(), "nothing set up the second time");
+            assertEquals(Optional.empty(), again.ensureIndexed(new NullProgressMonitor()));
+            assertEquals(5, again.index().documentCount());
+        }
+    }
+
+    @Test
+    void searchesFilterAndCountByPartnership() throws Exception {
+        try (KbSession session = KbSession.open(data)) {
+            session.ensureIndexed(new NullProgressMonitor());
+            SearchResult all = session.search(SearchRequest.builder("громад*").page(0, 20), List.of());
+            SearchResult digital = session.search(SearchRequest.builder("громад*").page(0, 20), List.of("digital-transition"));
+            assertTrue(digital.totalHits() > 0 && digital.totalHits() < all.totalHits(),
+                    "003 is about communities but linked to no partnership: " + all.totalHits() + " / " + digital.totalHits());
+            for (SearchHit hit : digital.hits()) {
+                assertTrue(session.partnershipsOf(hit.sha256()).contains("digital-transition"), hit.path().toString());
+            }
+            long counted = all.facets().groups().stream().filter(f -> f.value().equals("digital-transition"))
+                    .mapToLong(f -> f.count()).sum();
+            assertEquals(digital.totalHits(), counted, "the facet counts what the filter finds");
+            assertThrows(IllegalArgumentException.class,
+                    () -> session.search(SearchRequest.builder("громада"), List.of("no-such-partnership")));
+        }
+    }
+
+    @Test
+    void editsAreSavedAtomicallyWithABackupAndSurviveReopening() throws Exception {
+        try (KbSession session = KbSession.open(data)) {
+            Partnership food = session.partnership("food").orElseThrow();
+            session.editingDomain().getCommandStack().execute(SetCommand.create(session.editingDomain(), food,
+                    UrbanAgendaPackage.Literals.PARTNERSHIP__ACTION_PLAN_YEAR, 2024));
+            assertTrue(session.isDirty());
+            session.save();
+            assertFalse(session.isDirty());
+            assertTrue(Files.isRegularFile(data.resolve(KbSession.KNOWLEDGE_BASE_FILE + ".bak")), "the previous version is kept");
+        }
+        try (KbSession session = KbSession.open(data)) {
+            assertEquals(2024, session.partnership("food").orElseThrow().getActionPlanYear());
+        }
+    }
+
+    @Test
+    void aCorruptKnowledgeBaseIsReportedWithFileAndLineAndLeftAsItIs() throws Exception {
+        Path file = data.resolve(KbSession.KNOWLEDGE_BASE_FILE);
+        String broken = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kb:KnowledgeBase xmlns:kb=\"http://urbanagenda.eu/kb/model/1.0\">\n  <partnerships id=\"x\"\n";
+        Files.writeString(file, broken, StandardCharsets.UTF_8);
+        KnowledgeBaseLoadException e = assertThrows(KnowledgeBaseLoadException.class, () -> KbSession.open(data));
+        assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
+        assertTrue(e.getLine() > 0, "the line of the problem: " + e.getMessage());
+        assertEquals(broken, Files.readString(file, StandardCharsets.UTF_8), "the broken file is not overwritten");
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsNamed() throws Exception {
+        Path blocker = data.resolve("a-file");
+        Files.writeString(blocker, "not a folder");
+        IOException e = assertThrows(IOException.class, () -> KbSession.open(blocker.resolve("kb")));
+        assertTrue(e.getMessage().contains(blocker.resolve("kb").toString()), e.getMessage());
+    }
+}

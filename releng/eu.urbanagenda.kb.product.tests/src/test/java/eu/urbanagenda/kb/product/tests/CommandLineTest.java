@@ -1,0 +1,293 @@
+package eu.urbanagenda.kb.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+
+/**
+ * The headless command line end to end: the product's start script with a temporary --data, on the seeds
+ * and on part of ../shared/corpus (read in place).
+ */
+class CommandLineTest {
+
+    @TempDir
+    static Path work;
+
+    /** Set up on first use (the seeds), then part of the corpus indexed into it. */
+    static Path shared;
+    static List<String> corpusPart;
+
+    @BeforeAll
+    static void indexSeedsAndPartOfTheCorpus() throws Exception {
+        shared = work.resolve("shared-data");
+        Path corpus = Path.of(System.getProperty("kb.shared")).resolve("corpus");
+        try (Stream<Path> bg = Files.list(corpus.resolve("bg")); Stream<Path> uk = Files.list(corpus.resolve("uk"))) {
+            corpusPart = Stream.concat(bg.filter(f -> f.getFileName().toString().startsWith("bg_egov_")),
+                    uk.filter(f -> f.getFileName().toString().startsWith("uk_bsnlp_covid-19"))).sorted().map(Path::toString).toList();
+        }
+        List<String> args = new ArrayList<>(List.of("index"));
+        args.addAll(corpusPart);
+        Cli.Result result = Cli.run(shared, args.toArray(String[]::new));
+        assertEquals(0, result.exit(), result.toString());
+        assertTrue(result.err().contains("Indexed the bundled seed documents: 5 added"), "first use indexed the seeds:\n" + result);
+        assertTrue(result.out().contains(corpusPart.size() + " added"), result.toString());
+    }
+
+    @Test
+    void searchWorksOnAFreshInstallWithNoSetUp() throws Exception {
+        Path home = work.resolve("fresh-home");
+        Cli.Result result = Cli.runRaw(home, "search", "громада");
+        assertEquals(0, result.exit(), result.toString());
+        assertTrue(Files.isRegularFile(home.resolve("urbanagenda-kb/urban-agenda.xmi")), "the default data directory was set up");
+        assertTrue(result.out().matches("(?s)\\d+ documents? match «громада».*"), result.toString());
+        assertTrue(result.out().contains("001_be425302bce8815f.txt"), "a seed about communities is found:\n" + result);
+        assertTrue(result.err().contains("Created the knowledge base"), result.toString());
+    }
+
+    @Test
+    void searchFindsInflectedAndTransliteratedFormsWithJsonHits() throws Exception {
+        Cli.Result result = Cli.run(shared, "--json", "search", "--lang", "uk", "громадами");
+        assertEquals(0, result.exit(), result.toString());
+        List<JsonObject> hits = result.jsonLines();
+        assertFalse(hits.isEmpty(), result.toString());
+        for (JsonObject hit : hits) {
+            for (String member : List.of("path", "title", "lang", "score", "date", "snippet", "partnerships")) {
+                assertTrue(hit.has(member), member + " in " + hit);
+            }
+            assertEquals("uk", hit.get("lang").getAsString());
+        }
+        JsonObject seed = hits.stream().filter(h -> h.get("path").getAsString().endsWith("001_be425302bce8815f.txt")).findFirst()
+                .orElseThrow(() -> new AssertionError("seed 001 among " + hits));
+        assertTrue(seed.get("snippet").getAsString().contains("<b>"), "matched words are marked: " + seed);
+        assertTrue(seed.getAsJsonArray("partnerships").toString().contains("digital-transition"), seed.toString());
+        assertTrue(result.err().matches("(?s)\\d+ documents match.*"), "the count goes to stderr with --json: " + result.err());
+
+        Cli.Result translit = Cli.run(shared, "search", "--lang", "bg", "elektronno", "upravlenie");
+        assertEquals(0, translit.exit(), translit.toString());
+        assertTrue(translit.out().contains("bg_egov_"), "Latin transliteration finds the Bulgarian e-government texts:\n" + translit);
+    }
+
+    @Test
+    void searchFiltersByPartnershipAndSortsByDate() throws Exception {
+        Cli.Result result = Cli.run(shared, "--json", "search", "--partnership", "digital-transition", "--sort", "date", "--limit", "50", "громад*");
+        assertEquals(0, result.exit(), result.toString());
+        List<JsonObject> hits = result.jsonLines();
+        assertFalse(hits.isEmpty());
+        List<String> dates = new ArrayList<>();
+        for (JsonObject hit : hits) {
+            assertTrue(hit.getAsJsonArray("partnerships").toString().contains("digital-transition"), hit.toString());
+            if (!hit.get("date").isJsonNull()) {
+                dates.add(hit.get("date").getAsString());
+            }
+        }
+        List<String> sorted = new ArrayList<>(dates);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        assertEquals(sorted, dates, "newest first");
+        Cli.Result none = Cli.run(shared, "search", "--partnership", "digital-transition", "коронавірус");
+        assertEquals(0, none.exit(), "no hits is a success");
+        assertTrue(none.out().startsWith("No documents match"), none.toString());
+    }
+
+    @Test
+    void badQueryIsAUsageErrorWithThePosition() throws Exception {
+        Cli.Result result = Cli.run(shared, "search", "title:(громада");
+        assertEquals(2, result.exit(), result.toString());
+        assertEquals(1, result.err().strip().lines().count(), "one line: " + result.err());
+        assertTrue(result.err().matches("(?s).*(position|column|character) \\d+.*"), result.err());
+        assertFalse(result.err().contains("Exception") || result.err().contains("\tat "), "no stack trace: " + result.err());
+    }
+
+    @Test
+    void unknownOptionsAndCommandsAreUsageErrors() throws Exception {
+        Cli.Result option = Cli.run(shared, "search", "--colour", "red", "x");
+        assertEquals(2, option.exit(), option.toString());
+        assertTrue(option.err().contains("unknown option '--colour'"), option.err());
+        Cli.Result command = Cli.run(shared, "serch", "x");
+        assertEquals(2, command.exit(), command.toString());
+        Cli.Result unknownPartnership = Cli.run(shared, "show", "no-such-partnership");
+        assertEquals(2, unknownPartnership.exit(), unknownPartnership.toString());
+        Cli.Result help = Cli.run(shared, "--help");
+        assertEquals(0, help.exit());
+        for (String name : List.of("index", "search", "partnerships", "show", "validate", "export", "link")) {
+            assertTrue(help.out().contains("  " + name + " "), name + " in\n" + help.out());
+        }
+        Cli.Result searchHelp = Cli.run(shared, "search", "--help");
+        assertEquals(0, searchHelp.exit());
+        assertTrue(searchHelp.out().contains("--partnership ID"), searchHelp.out());
+        Cli.Result version = Cli.run(shared, "--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().startsWith("kb (Urban Agenda Knowledge Base) 0.1.0"), version.out());
+    }
+
+    @Test
+    void reindexingIsIncremental() throws Exception {
+        List<String> args = new ArrayList<>(List.of("--json", "index"));
+        args.addAll(corpusPart);
+        Cli.Result result = Cli.run(shared, args.toArray(String[]::new));
+        assertEquals(0, result.exit(), result.toString());
+        JsonObject summary = result.jsonLines().get(result.jsonLines().size() - 1);
+        assertEquals("summary", summary.get("event").getAsString());
+        assertEquals(0, summary.get("added").getAsInt(), summary.toString());
+        assertEquals(0, summary.get("updated").getAsInt(), summary.toString());
+        assertEquals(corpusPart.size(), summary.get("unchanged").getAsInt(), summary.toString());
+    }
+
+    @Test
+    void indexSkipsBadFilesAndReportsUnreadablePaths() throws Exception {
+        Path folder = work.resolve("bad-input");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("empty.txt"), new byte[0]);
+        Files.write(folder.resolve("binary.txt"), new byte[] { 0, 1, 2, 3, (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 0 });
+        Files.writeString(folder.resolve("good.html"), "<html lang=uk><title>Громада</title><body><p>Територіальна громада</p>",
+                StandardCharsets.UTF_8);
+        Path data = work.resolve("bad-input-data");
+        Cli.Result result = Cli.run(data, "index", folder.toString());
+        assertEquals(0, result.exit(), result.toString());
+        assertTrue(result.out().contains("Skipped:"), result.toString());
+        assertTrue(result.out().contains("empty.txt: "), result.toString());
+        assertTrue(result.out().contains("binary.txt: "), result.toString());
+        Cli.Result missing = Cli.run(data, "index", work.resolve("no-such-folder").toString());
+        assertEquals(3, missing.exit(), missing.toString());
+        assertTrue(missing.err().contains("no-such-folder"), missing.err());
+    }
+
+    @Test
+    void lockedIndexIsADataError() throws Exception {
+        Path data = work.resolve("locked-data");
+        assertEquals(0, Cli.run(data, "partnerships").exit());
+        assertEquals(0, Cli.run(data, "search", "громада").exit(), "the index exists");
+        Path lockFile = data.resolve("index/write.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            assertNotNull(lock, "this test holds the index's write lock, as another writer would");
+            Cli.Result result = Cli.run(data, "index", Path.of(System.getProperty("kb.root"), "seeds").toString());
+            assertEquals(3, result.exit(), result.toString());
+            assertTrue(result.err().contains("locked"), result.err());
+            Cli.Result search = Cli.run(data, "search", "громада");
+            assertEquals(0, search.exit(), "readers work while a writer holds the lock:\n" + search);
+        }
+    }
+
+    @Test
+    void partnershipsAndShowBrowseTheKnowledgeBase() throws Exception {
+        Cli.Result all = Cli.run(shared, "--json", "partnerships");
+        assertEquals(0, all.exit(), all.toString());
+        assertEquals(21, all.jsonLines().size());
+        Cli.Result active = Cli.run(shared, "--json", "partnerships", "--status", "active");
+        assertTrue(active.jsonLines().stream().allMatch(p -> p.get("status").getAsString().equals("active")));
+        assertTrue(active.jsonLines().size() >= 5, active.toString());
+        Cli.Result bulgarian = Cli.run(shared, "partnerships", "--country", "BG");
+        assertTrue(bulgarian.out().contains("digital-transition"), bulgarian.toString());
+        assertTrue(bulgarian.out().contains("1 of 21 partnerships"), bulgarian.toString());
+
+        Cli.Result show = Cli.run(shared, "show", "digital-transition");
+        assertEquals(0, show.exit(), show.toString());
+        for (String expected : List.of("Digital Transition", "bg: Дигитален преход", "uk: Цифровий перехід  [tr]", "Sofia (BG",
+                "Estonia (EE", "Oulu (FI", "Linked sources", "confirmed")) {
+            assertTrue(show.out().contains(expected), expected + " in\n" + show.out());
+        }
+        JsonObject json = Cli.run(shared, "--json", "show", "housing").jsonLines().get(0);
+        Set<String> coordinators = new TreeSet<>();
+        json.getAsJsonArray("coordinators").forEach(c -> coordinators.add(c.getAsJsonObject().get("country").getAsString()));
+        assertEquals(Set.of("AT", "SK"), coordinators, "Housing: Slovakia and Vienna, as the reference says (not only the seed)");
+    }
+
+    @Test
+    void validateReportsBrokenModelsWithExitStatusOne() throws Exception {
+        Cli.Result valid = Cli.run(shared, "validate");
+        assertEquals(0, valid.exit(), valid.toString());
+        assertTrue(valid.out().contains(": 0 errors"), valid.toString());
+
+        Path file = work.resolve("broken.xmi");
+        String bundled = Files.readString(shared.resolve("urban-agenda.xmi"), StandardCharsets.UTF_8);
+        String broken = bundled.replace("<participations actor=\"city-oulu\" role=\"coordinator\"/>", "")
+                .replaceFirst("country=\"FI\"", "country=\"XX\"")
+                .replace("document=\"seed-004\"", "document=\"seed-999\"");
+        Files.writeString(file, broken, StandardCharsets.UTF_8);
+        Cli.Result result = Cli.run(shared, "validate", file.toString());
+        assertEquals(1, result.exit(), result.toString());
+        assertTrue(result.out().contains("seed-999"), "the dangling reference is reported:\n" + result.out());
+        assertTrue(result.out().contains("'XX'") || result.out().contains("XX"), "the bad country code:\n" + result.out());
+        Cli.Result json = Cli.run(shared, "--json", "validate", file.toString());
+        assertEquals(1, json.exit());
+        assertTrue(json.jsonLines().stream().anyMatch(f -> f.get("severity").getAsString().equals("error")));
+
+        Path malformed = work.resolve("malformed.xmi");
+        Files.writeString(malformed, bundled.substring(0, bundled.length() / 2), StandardCharsets.UTF_8);
+        Cli.Result corrupt = Cli.run(shared, "validate", malformed.toString());
+        assertEquals(3, corrupt.exit(), corrupt.toString());
+        assertTrue(corrupt.err().contains("malformed.xmi"), corrupt.err());
+        assertEquals(1, corrupt.err().strip().lines().count(), corrupt.err());
+    }
+
+    @Test
+    void exportRoundTripsAsJsonAndCsv() throws Exception {
+        Cli.Result json = Cli.run(shared, "export", "--format", "json");
+        assertEquals(0, json.exit(), json.toString());
+        List<JsonObject> records = json.jsonLines();
+        assertEquals(21, records.size());
+
+        Path csvFile = work.resolve("partnerships.csv");
+        Cli.Result csv = Cli.run(shared, "export", "--format", "csv", "--output", csvFile.toString());
+        assertEquals(0, csv.exit(), csv.toString());
+        List<List<String>> rows = CsvText.parse(Files.readString(csvFile, StandardCharsets.UTF_8));
+        assertEquals("id", rows.get(0).get(0));
+        assertEquals(22, rows.size(), "a header and 21 rows");
+        for (int i = 0; i < records.size(); i++) {
+            JsonObject record = records.get(i);
+            List<String> row = rows.get(i + 1);
+            assertEquals(record.get("id").getAsString(), row.get(0));
+            assertEquals(record.getAsJsonObject("names").getAsJsonObject("bg").get("value").getAsString(), row.get(2));
+            assertEquals(record.getAsJsonObject("names").getAsJsonObject("uk").get("value").getAsString(), row.get(4));
+            assertEquals(record.get("status").getAsString(), row.get(6));
+        }
+        Cli.Result documents = Cli.run(shared, "--json", "export", "--format", "json", "--what", "documents");
+        Set<String> checksums = documents.jsonLines().stream().map(d -> d.get("checksum").getAsString()).collect(Collectors.toSet());
+        assertTrue(checksums.size() >= 5, documents.toString());
+        Cli.Result evidence = Cli.run(shared, "export", "--format", "csv", "--what", "evidence");
+        assertTrue(evidence.out().startsWith("id,document,title,location,target,targetType,status,score,snippet"), evidence.out());
+    }
+
+    @Test
+    void linkProposesSuggestionsOnceAndSearchExpandsAcrossLanguages() throws Exception {
+        Path data = work.resolve("link-data");
+        Cli.Result first = Cli.run(data, "link");
+        assertEquals(0, first.exit(), first.toString());
+        assertTrue(first.out().contains("city-oulu"), "coordinators mentioned in seed 004:\n" + first.out());
+        assertTrue(first.out().matches("(?s).*[1-9]\\d* new suggestions.*saved.*"), first.toString());
+        Cli.Result again = Cli.run(data, "link");
+        assertTrue(again.out().contains(" 0 new suggestions, 0 updated"), again.toString());
+        assertTrue(again.out().contains("nothing to store"), again.toString());
+        Cli.Result show = Cli.run(data, "show", "digital-transition");
+        assertTrue(show.out().contains("suggested") || show.out().contains("confirmed"), show.toString());
+
+        Cli.Result off = Cli.run(data, "--json", "search", "digital", "transition");
+        assertEquals(0, off.jsonLines().size(), off.toString());
+        Cli.Result on = Cli.run(data, "--json", "search", "--expand", "digital", "transition");
+        assertEquals(0, on.exit(), on.toString());
+        Set<String> languages = on.jsonLines().stream().map(h -> h.get("lang").getAsString()).collect(Collectors.toSet());
+        assertEquals(Set.of("uk", "bg"), languages, on.toString());
+        assertTrue(on.err().contains("expanded across languages"), on.err());
+    }
+}
