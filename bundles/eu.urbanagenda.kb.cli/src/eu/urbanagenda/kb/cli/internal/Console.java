@@ -29,7 +29,8 @@ public final class Console {
     private final boolean outTerminal;
     private final boolean errTerminal;
     private final boolean json;
-    private final Gson gson = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    /** Made on first use: only JSON output needs it, and it costs a hundred classes at start-up. */
+    private Gson gson;
 
     public Console(OutputStream out, OutputStream err, boolean outTerminal, boolean errTerminal, boolean json) {
         this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
@@ -70,10 +71,13 @@ public final class Console {
 
     /** One JSON object a line. */
     public void jsonLine(JsonElement element) {
-        out.println(gson.toJson(element));
+        out.println(gson().toJson(element));
     }
 
     public Gson gson() {
+        if (gson == null) {
+            gson = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+        }
         return gson;
     }
 
