@@ -90,7 +90,6 @@ class SearchTest {
                 "facet counts by language: " + Arrays.toString(view.getLanguageCombo().getItems()));
         assertTrue(Arrays.stream(view.getPartnershipCombo().getItems()).anyMatch(i -> i.matches("Digital Transition \\(\\d+\\)")),
                 "facet counts by partnership: " + Arrays.toString(view.getPartnershipCombo().getItems()));
-        assertFalse(view.getAcrossLanguagesButton().isEnabled(), "cross-language search waits for the link bundle");
         Bench.record("search view, 'громада': job start to hits shown", view.getLastSearchMillis());
 
         // filter by language: Bulgarian has no "громада"
@@ -188,6 +187,25 @@ class SearchTest {
         assertTrue(view.getLastResult().totalHits() >= 1);
         for (SearchHit hit : view.getLastResult().hits()) {
             assertTrue(hit.snippet().contains("<b>"), "the hits are the full query's");
+        }
+    }
+
+    @Test
+    void acrossLanguagesAPartnershipsNameFindsItsOtherLanguages() {
+        search("digital transition");
+        assertNull(view.getLastExpansion(), "the switch is off");
+        assertTrue(view.getLastResult().hits().stream().noneMatch(h -> "bg".equals(h.lang())), "no Bulgarian hit for English words");
+        assertTrue(view.getAcrossLanguagesButton().isEnabled());
+        Workbench.click(view.getAcrossLanguagesButton());
+        try {
+            assertTrue(UiWait.until(Workbench.display(), 20_000, () -> view.isSettled() && view.getLastExpansion() != null));
+            assertTrue(view.getLastExpansion().expanded(), "the query names a partnership");
+            assertTrue(view.getLastExpansion().partnerships().contains("digital-transition"), view.getLastExpansion().toString());
+            assertTrue(view.getLastResult().hits().stream().anyMatch(h -> "bg".equals(h.lang())),
+                    "«Дигитален преход» finds the Bulgarian seed: " + view.getLastResult().hits());
+            assertTrue(view.getStatusText().contains("across languages"), view.getStatusText());
+        } finally {
+            Workbench.click(view.getAcrossLanguagesButton());
         }
     }
 

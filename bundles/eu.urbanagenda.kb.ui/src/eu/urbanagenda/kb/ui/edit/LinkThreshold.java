@@ -1,24 +1,23 @@
 package eu.urbanagenda.kb.ui.edit;
 
+import eu.urbanagenda.kb.link.LinkOptions;
+
 /**
- * The score from which the linker (the coming {@code eu.urbanagenda.kb.link} bundle) suggests a document as evidence
- * of a partnership. Until that bundle is part of the build, the value lives here, in one place.
+ * The score from which the linker ({@code eu.urbanagenda.kb.link}) proposes a document as evidence of a partnership:
+ * its default threshold, {@link LinkOptions#DEFAULT_THRESHOLD}. One place for the workbench to read it.
  */
 public final class LinkThreshold {
-
-    /** Evidence scored at or above this is suggested; below it, the linker stays silent. */
-    public static final double SUGGESTION_THRESHOLD = 0.35;
 
     private LinkThreshold() {
     }
 
     /** The threshold in use. */
     public static double value() {
-        return SUGGESTION_THRESHOLD;
+        return LinkOptions.DEFAULT_THRESHOLD;
     }
 
-    /** Where the value comes from, for the Sources page's label. */
+    /** Whether the value comes from the linker itself (it does, since the link bundle is part of the build). */
     public static boolean fromLinker() {
-        return false;
+        return true;
     }
 }

@@ -55,7 +55,6 @@ public final class Messages extends NLS {
     public static String Editor_pillar;
     public static String Editor_evidence;
     public static String Editor_threshold;
-    public static String Editor_thresholdFromLinker;
     public static String Editor_evidenceStatus;
     public static String Editor_score;
     public static String Editor_document;

@@ -13,7 +13,9 @@ public final class Messages extends NLS {
     public static String Search_syntaxFooter;
     public static String Search_syntax;
     public static String Search_acrossLanguages;
-    public static String Search_acrossLanguagesUnavailable;
+    public static String Search_acrossLanguagesTooltip;
+    public static String Search_expanded;
+    public static String Search_notExpanded;
     public static String Search_language;
     public static String Search_partnership;
     public static String Search_allLanguages;

@@ -71,7 +71,7 @@ public class SourcesPage extends FormPage {
 
         Section section = toolkit.createSection(body, ExpandableComposite.TITLE_BAR | Section.DESCRIPTION);
         section.setText(Messages.Editor_evidence);
-        section.setDescription(NLS.bind(LinkThreshold.fromLinker() ? Messages.Editor_thresholdFromLinker : Messages.Editor_threshold,
+        section.setDescription(NLS.bind(Messages.Editor_threshold,
                 String.format(Locale.ROOT, "%.2f", LinkThreshold.value())));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(section);
         Composite client = toolkit.createComposite(section);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -51,6 +52,9 @@ import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
+import eu.urbanagenda.kb.link.CrossLanguageQuery;
+import eu.urbanagenda.kb.link.CrossLanguageQuery.Expansion;
+import eu.urbanagenda.kb.link.LinkVocabulary;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.ui.KbPreferences;
@@ -95,6 +99,7 @@ public class SearchView extends ViewPart implements KbUi.Listener {
     private volatile long lastSearchMillis = -1;
     private volatile SearchResult lastResult;
     private volatile String lastError;
+    private volatile Expansion lastExpansion;
     private volatile long completedGeneration;
 
     /** Facet counts to show in the filters. */
@@ -138,8 +143,8 @@ public class SearchView extends ViewPart implements KbUi.Listener {
 
         acrossLanguages = new Button(top, SWT.CHECK);
         acrossLanguages.setText(Messages.Search_acrossLanguages);
-        acrossLanguages.setEnabled(false);
-        acrossLanguages.setToolTipText(Messages.Search_acrossLanguagesUnavailable);
+        acrossLanguages.setToolTipText(Messages.Search_acrossLanguagesTooltip);
+        acrossLanguages.addListener(SWT.Selection, e -> searchNow());
 
         Composite filters = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
@@ -284,16 +289,44 @@ public class SearchView extends ViewPart implements KbUi.Listener {
         schedule(0);
     }
 
-    /** What to search for, read on the UI thread. */
-    private record Request(long generation, String query, String language, String partnership, List<String> fields) {
+    /** What to search for, read on the UI thread; {@code vocabulary} only when searching across languages. */
+    private record Request(long generation, String query, String language, String partnership, List<String> fields,
+            LinkVocabulary vocabulary) {
     }
+
+    /**
+     * The partnerships' names and keywords in every language, for cross-language search: built from the knowledge base
+     * on the UI thread (where the model is edited), again after any change.
+     */
+    private LinkVocabulary vocabulary() {
+        KbSession session = KbUi.session();
+        if (session == null) {
+            return null;
+        }
+        if (vocabulary == null || vocabularySession != session) {
+            if (vocabularySession != session) {
+                if (vocabularySession != null) {
+                    vocabularySession.editingDomain().getCommandStack().removeCommandStackListener(vocabularyListener);
+                }
+                session.editingDomain().getCommandStack().addCommandStackListener(vocabularyListener);
+                vocabularySession = session;
+            }
+            vocabulary = LinkVocabulary.of(session.knowledgeBase());
+        }
+        return vocabulary;
+    }
+
+    private LinkVocabulary vocabulary;
+    private KbSession vocabularySession;
+    private final CommandStackListener vocabularyListener = e -> vocabulary = null;
 
     private void schedule(int delay) {
         if (query == null || query.isDisposed()) {
             return;
         }
         Request request = new Request(generation.incrementAndGet(), query.getText().strip(), selected(languageCombo, languageValues),
-                selected(partnershipCombo, partnershipValues), KbPreferences.searchFields());
+                selected(partnershipCombo, partnershipValues), KbPreferences.searchFields(),
+                acrossLanguages.getSelection() ? vocabulary() : null);
         if (pendingJob != null) {
             pendingJob.cancel();
         }
@@ -316,7 +349,9 @@ public class SearchView extends ViewPart implements KbUi.Listener {
                 return Status.OK_STATUS;
             }
             try {
-                SearchRequest.Builder builder = SearchRequest.builder(request.query()).page(0, 200);
+                Expansion expansion = request.vocabulary() == null ? null : CrossLanguageQuery.expand(request.query(), request.vocabulary());
+                String text = expansion == null ? request.query() : expansion.query();
+                SearchRequest.Builder builder = SearchRequest.builder(text).page(0, 200);
                 if (request.fields() != null) {
                     builder.fields(request.fields());
                 }
@@ -325,7 +360,7 @@ public class SearchView extends ViewPart implements KbUi.Listener {
                 }
                 SearchResult result = session.search(builder,
                         request.partnership().isEmpty() ? List.of() : List.of(request.partnership()));
-                display.asyncExec(() -> show(request, result, start));
+                display.asyncExec(() -> show(request, expansion, result, start));
             } catch (QuerySyntaxException e) {
                 display.asyncExec(() -> showProblem(request, e.getMessage()));
             } catch (Exception e) {
@@ -339,19 +374,24 @@ public class SearchView extends ViewPart implements KbUi.Listener {
         job.schedule(delay);
     }
 
-    private void show(Request request, SearchResult result, long startNanos) {
+    private void show(Request request, Expansion expansion, SearchResult result, long startNanos) {
         if (results.getControl().isDisposed() || request.generation() != generation.get()) {
             return; // an answer to an older query
         }
         lastResult = result;
         lastError = null;
-        shownQuery = request.query();
+        lastExpansion = expansion;
+        shownQuery = expansion == null ? request.query() : expansion.query();
         results.setInput(result.hits());
         lastSearchMillis = (System.nanoTime() - startNanos) / 1_000_000;
         long took = result.took().toMillis();
         String shown = result.hits().size() < result.totalHits()
                 ? NLS.bind(Messages.Search_hitsShown, new Object[] { result.totalHits(), took, result.hits().size() })
                 : NLS.bind(Messages.Search_hits, result.totalHits(), took);
+        if (expansion != null) {
+            shown += "  " + (expansion.expanded() ? NLS.bind(Messages.Search_expanded, String.join(", ", expansion.added()))
+                    : Messages.Search_notExpanded);
+        }
         showStatus(shown, false);
         Map<String, Long> languages = new LinkedHashMap<>();
         result.facets().languages().forEach(f -> languages.put(f.value(), f.count()));
@@ -564,6 +604,11 @@ public class SearchView extends ViewPart implements KbUi.Listener {
         return lastError;
     }
 
+    /** How the last query was widened across languages ({@code null}: the switch was off). */
+    public Expansion getLastExpansion() {
+        return lastExpansion;
+    }
+
     /** Milliseconds from the job's start to the hits being shown, for the last search (-1: none yet). */
     public long getLastSearchMillis() {
         return lastSearchMillis;
@@ -577,6 +622,9 @@ public class SearchView extends ViewPart implements KbUi.Listener {
     @Override
     public void dispose() {
         KbUi.removeListener(this);
+        if (vocabularySession != null) {
+            vocabularySession.editingDomain().getCommandStack().removeCommandStackListener(vocabularyListener);
+        }
         if (pendingJob != null) {
             pendingJob.cancel();
         }
