@@ -48,7 +48,7 @@ public final class UiLanguage {
         }
     }
 
-    static String stored(Path file) throws IOException {
+    public static String stored(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return "";
         }
@@ -66,7 +66,7 @@ public final class UiLanguage {
         store(configIni(), nl);
     }
 
-    static void store(Path file, String nl) throws IOException {
+    public static void store(Path file, String nl) throws IOException {
         List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.ISO_8859_1) : new ArrayList<>();
         List<String> result = new ArrayList<>();
         boolean replaced = false;
