@@ -50,5 +50,14 @@ class SearchBenchmark {
                     + view.getLastResult().took().toMillis() + " ms; job start to hits shown " + view.getLastSearchMillis()
                     + " ms; typed to shown (incl. 250 ms pause)", shown);
         }
+        // the next page of a large result
+        view.getQueryField().setText("громад*");
+        assertTrue(UiWait.until(Workbench.display(), 30_000, () -> view.isSettled() && view.getLastResult() != null));
+        assertTrue(view.getMoreButton().isVisible(), "more hits than one page");
+        long clicked = System.nanoTime();
+        Workbench.click(view.getMoreButton());
+        assertTrue(UiWait.until(Workbench.display(), 30_000,
+                () -> view.isSettled() && view.getLastResult() != null && view.getLastResult().hits().size() == 2 * SearchView.PAGE));
+        Bench.record("bench: 'громад*' More: " + 2 * SearchView.PAGE + " hits shown", (System.nanoTime() - clicked) / 1_000_000);
     }
 }

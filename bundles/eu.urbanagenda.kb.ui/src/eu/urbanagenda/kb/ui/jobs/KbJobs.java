@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.statushandlers.StatusManager;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.UpdateReport;
@@ -79,7 +80,9 @@ public final class KbJobs {
                 } catch (OperationCanceledException e) {
                     return Status.CANCEL_STATUS;
                 } catch (Exception e) {
-                    return KbUi.error(e);
+                    // e.g. the index is locked by a `kb index` running meanwhile: say so, and search what is there
+                    StatusManager.getManager().handle(KbUi.error(e), StatusManager.SHOW | StatusManager.LOG);
+                    return Status.OK_STATUS;
                 }
             }
         };

@@ -25,6 +25,7 @@ public final class Messages extends NLS {
     public static String Search_job;
     public static String Search_hits;
     public static String Search_hitsShown;
+    public static String Search_more;
     public static String Search_facets;
     public static String Search_title;
     public static String Search_passage;

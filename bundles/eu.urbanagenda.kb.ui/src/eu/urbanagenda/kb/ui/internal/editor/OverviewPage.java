@@ -57,7 +57,6 @@ import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
 import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.ui.edit.KbEdits;
 import eu.urbanagenda.kb.ui.internal.Messages;
-import eu.urbanagenda.kb.ui.internal.navigator.NavigatorContent;
 
 /**
  * The partnership's facts: names in English, Bulgarian and Ukrainian side by side (each with its "translated" flag),
@@ -508,10 +507,5 @@ public class OverviewPage extends FormPage {
         default:
             return Messages.Language_other;
         }
-    }
-
-    /** Documents linked to this partnership (for the Sources page). */
-    static List<eu.urbanagenda.kb.model.SourceDocument> linkedDocuments(Partnership partnership) {
-        return NavigatorContent.sources(partnership);
     }
 }

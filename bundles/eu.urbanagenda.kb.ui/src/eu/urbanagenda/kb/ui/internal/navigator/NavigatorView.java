@@ -5,7 +5,6 @@ import org.eclipse.core.commands.State;
 import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.action.GroupMarker;
-import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -267,9 +266,5 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
             labels.dispose();
         }
         super.dispose();
-    }
-
-    IMenuManager viewMenu() {
-        return getViewSite().getActionBars().getMenuManager();
     }
 }

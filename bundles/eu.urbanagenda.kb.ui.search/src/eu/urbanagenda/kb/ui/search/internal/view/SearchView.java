@@ -77,12 +77,16 @@ public class SearchView extends ViewPart implements KbUi.Listener {
     private static final int HISTORY_SIZE = 20;
     private static final String HISTORY_KEY = "history";
     static final List<String> LANGUAGES = List.of("uk", "bg", "ru", "en", "other");
+    /** Hits fetched (with their passages) per page; "More" fetches another page. */
+    public static final int PAGE = 50;
 
     private Combo query;
     private Combo languageCombo;
     private Combo partnershipCombo;
     private Button acrossLanguages;
     private Label status;
+    private Button more;
+    private int limit = PAGE;
     private Label facetsLabel;
     private TableViewer results;
     private Font boldFont;
@@ -162,8 +166,18 @@ public class SearchView extends ViewPart implements KbUi.Listener {
         languageCombo.addListener(SWT.Selection, e -> searchNow());
         partnershipCombo.addListener(SWT.Selection, e -> searchNow());
 
-        status = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        Composite statusRow = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(statusRow);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(statusRow);
+        status = new Label(statusRow, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(status);
+        more = new Button(statusRow, SWT.PUSH);
+        more.setText(NLS.bind(Messages.Search_more, PAGE));
+        more.setVisible(false);
+        more.addListener(SWT.Selection, e -> {
+            limit += PAGE;
+            schedule(0, false);
+        });
         facetsLabel = new Label(parent, SWT.NONE);
         facetsLabel.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(facetsLabel);
@@ -281,17 +295,17 @@ public class SearchView extends ViewPart implements KbUi.Listener {
 
     /** Searches once typing pauses ({@value #DEBOUNCE_MILLIS} ms). */
     private void searchSoon() {
-        schedule(DEBOUNCE_MILLIS);
+        schedule(DEBOUNCE_MILLIS, true);
     }
 
     /** Searches at once (Enter, a filter changed). */
     public void searchNow() {
-        schedule(0);
+        schedule(0, true);
     }
 
     /** What to search for, read on the UI thread; {@code vocabulary} only when searching across languages. */
     private record Request(long generation, String query, String language, String partnership, List<String> fields,
-            LinkVocabulary vocabulary) {
+            LinkVocabulary vocabulary, int limit) {
     }
 
     /**
@@ -320,13 +334,16 @@ public class SearchView extends ViewPart implements KbUi.Listener {
     private KbSession vocabularySession;
     private final CommandStackListener vocabularyListener = e -> vocabulary = null;
 
-    private void schedule(int delay) {
+    private void schedule(int delay, boolean firstPage) {
         if (query == null || query.isDisposed()) {
             return;
         }
+        if (firstPage) {
+            limit = PAGE;
+        }
         Request request = new Request(generation.incrementAndGet(), query.getText().strip(), selected(languageCombo, languageValues),
                 selected(partnershipCombo, partnershipValues), KbPreferences.searchFields(),
-                acrossLanguages.getSelection() ? vocabulary() : null);
+                acrossLanguages.getSelection() ? vocabulary() : null, limit);
         if (pendingJob != null) {
             pendingJob.cancel();
         }
@@ -334,6 +351,7 @@ public class SearchView extends ViewPart implements KbUi.Listener {
             results.setInput(List.of());
             showStatus(Messages.Search_typeToSearch, false);
             facetsLabel.setText("");
+            more.setVisible(false);
             completedGeneration = request.generation();
             return;
         }
@@ -351,7 +369,7 @@ public class SearchView extends ViewPart implements KbUi.Listener {
             try {
                 Expansion expansion = request.vocabulary() == null ? null : CrossLanguageQuery.expand(request.query(), request.vocabulary());
                 String text = expansion == null ? request.query() : expansion.query();
-                SearchRequest.Builder builder = SearchRequest.builder(text).page(0, 200);
+                SearchRequest.Builder builder = SearchRequest.builder(text).page(0, request.limit());
                 if (request.fields() != null) {
                     builder.fields(request.fields());
                 }
@@ -393,6 +411,7 @@ public class SearchView extends ViewPart implements KbUi.Listener {
                     : Messages.Search_notExpanded);
         }
         showStatus(shown, false);
+        more.setVisible(result.hits().size() < result.totalHits());
         Map<String, Long> languages = new LinkedHashMap<>();
         result.facets().languages().forEach(f -> languages.put(f.value(), f.count()));
         Map<String, Long> partnerships = new LinkedHashMap<>();
@@ -418,6 +437,7 @@ public class SearchView extends ViewPart implements KbUi.Listener {
         }
         lastResult = null;
         lastError = message;
+        more.setVisible(false);
         results.setInput(List.of());
         facetsLabel.setText("");
         showStatus(message, true);
@@ -573,6 +593,10 @@ public class SearchView extends ViewPart implements KbUi.Listener {
 
     public Combo getPartnershipCombo() {
         return partnershipCombo;
+    }
+
+    public Button getMoreButton() {
+        return more;
     }
 
     public Button getAcrossLanguagesButton() {
