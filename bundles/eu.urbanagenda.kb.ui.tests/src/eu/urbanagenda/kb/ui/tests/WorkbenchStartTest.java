@@ -59,11 +59,22 @@ class WorkbenchStartTest {
         assertEquals(21, partnerships, "the 21 partnerships, grouped by generation");
 
         Partnership digital = session.partnership("digital-transition").orElseThrow();
+        page.closeAllEditors(false);
+        tree.collapseAll();
+        tree.expandToLevel(2);
+        tree.expandToLevel(digital, 2);
+        tree.getTree().setTopItem(tree.getTree().getItem(0));
         tree.setSelection(new StructuredSelection(digital), true);
         IViewPart properties = page.showView(IPageLayout.ID_PROP_SHEET);
         page.activate(navigator);
         assertTrue(page.isPartVisible(properties));
         Workbench.waitForIndexing();
+        OverviewView overview = (OverviewView) page.showView(OverviewView.ID);
+        assertTrue(UiWait.until(shell.getDisplay(), 10_000, () -> !overview.getYearsChart().getBars().isEmpty()),
+                "the Overview counts the indexed documents per year");
+        assertTrue(overview.getSourcesChart().getBars().stream().anyMatch(b -> b.label().equals("Digital Transition")),
+                "the Overview charts the sources per partnership");
+        page.activate(navigator);
 
         Path png = Screenshots.take(shell, "partnerships-perspective");
         ImageData data = new ImageData(Files.newInputStream(png));

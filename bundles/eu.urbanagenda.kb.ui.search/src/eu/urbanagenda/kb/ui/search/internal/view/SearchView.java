@@ -173,7 +173,8 @@ public class SearchView extends ViewPart implements KbUi.Listener {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(status);
         more = new Button(statusRow, SWT.PUSH);
         more.setText(NLS.bind(Messages.Search_more, PAGE));
-        more.setVisible(false);
+        GridDataFactory.fillDefaults().applyTo(more);
+        showMore(false);
         more.addListener(SWT.Selection, e -> {
             limit += PAGE;
             schedule(0, false);
@@ -351,7 +352,7 @@ public class SearchView extends ViewPart implements KbUi.Listener {
             results.setInput(List.of());
             showStatus(Messages.Search_typeToSearch, false);
             facetsLabel.setText("");
-            more.setVisible(false);
+            showMore(false);
             completedGeneration = request.generation();
             return;
         }
@@ -411,7 +412,7 @@ public class SearchView extends ViewPart implements KbUi.Listener {
                     : Messages.Search_notExpanded);
         }
         showStatus(shown, false);
-        more.setVisible(result.hits().size() < result.totalHits());
+        showMore(result.hits().size() < result.totalHits());
         Map<String, Long> languages = new LinkedHashMap<>();
         result.facets().languages().forEach(f -> languages.put(f.value(), f.count()));
         Map<String, Long> partnerships = new LinkedHashMap<>();
@@ -437,11 +438,20 @@ public class SearchView extends ViewPart implements KbUi.Listener {
         }
         lastResult = null;
         lastError = message;
-        more.setVisible(false);
+        showMore(false);
         results.setInput(List.of());
         facetsLabel.setText("");
         showStatus(message, true);
         completedGeneration = request.generation();
+    }
+
+    /** The More button takes room only when shown. */
+    private void showMore(boolean visible) {
+        if (more.getVisible() != visible || ((org.eclipse.swt.layout.GridData) more.getLayoutData()).exclude == visible) {
+            more.setVisible(visible);
+            ((org.eclipse.swt.layout.GridData) more.getLayoutData()).exclude = !visible;
+            more.getParent().layout(true);
+        }
     }
 
     private void showStatus(String text, boolean error) {
