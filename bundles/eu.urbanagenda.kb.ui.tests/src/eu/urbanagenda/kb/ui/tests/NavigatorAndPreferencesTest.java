@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,12 +17,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.jface.bindings.TriggerSequence;
+import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.handlers.RadioState;
+import org.eclipse.ui.keys.IBindingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -132,6 +136,20 @@ class NavigatorAndPreferencesTest {
         assertEquals("", UiLanguage.stored(config));
         assertTrue(Files.readString(config, StandardCharsets.ISO_8859_1).startsWith("#Product configuration\n"));
         assertTrue(UiLanguage.configIni().getFileName().toString().equals("config.ini"));
+    }
+
+    @Test
+    void keyBindings() throws Exception {
+        IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+        assertEquals("eu.urbanagenda.kb.ui.scheme", bindings.getActiveScheme().getId(), "our scheme is active");
+        for (String[] binding : new String[][] { { "org.eclipse.ui.edit.undo", "M1+Z" }, { "org.eclipse.ui.edit.redo", "M1+Y" },
+                { "org.eclipse.ui.edit.redo", "M1+M2+Z" }, { "org.eclipse.ui.file.save", "M1+S" },
+                { KbCommands.OPEN_PARTNERSHIP, "F3" }, { KbCommands.VALIDATE, "M1+M2+V" },
+                { "eu.urbanagenda.kb.ui.search.commands.search", "M1+H" },
+                { "eu.urbanagenda.kb.ui.search.commands.importDocuments", "M1+M2+I" } }) {
+            List<TriggerSequence> active = Arrays.asList(bindings.getActiveBindingsFor(binding[0]));
+            assertTrue(active.contains(KeySequence.getInstance(binding[1])), binding[0] + " on " + binding[1] + ": " + active);
+        }
     }
 
     @Test

@@ -137,6 +137,14 @@ class PartnershipEditorTest {
         assertEquals(CHANGED, bulgarian.getText());
         assertTrue(editor.isDirty());
 
+        // the keys, as typed: Ctrl+Z undoes, Ctrl+Y redoes
+        page.activate(editor);
+        editor.getOverviewPage().getCoordinatorsViewer().getControl().setFocus();
+        press('z');
+        assertTrue(UiWait.until(Workbench.display(), 3000, () -> ORIGINAL.equals(bulgarianName(digital()))), "Ctrl+Z undid");
+        press('y');
+        assertTrue(UiWait.until(Workbench.display(), 3000, () -> CHANGED.equals(bulgarianName(digital()))), "Ctrl+Y redid");
+
         page.activate(editor);
         Workbench.execute("org.eclipse.ui.file.save");
         assertFalse(editor.isDirty(), "saved");
@@ -154,6 +162,40 @@ class PartnershipEditorTest {
         reopened.getOverviewPage().getCoordinatorsViewer().setSelection(
                 new StructuredSelection(reopened.getOverviewPage().getCoordinatorsViewer().getElementAt(0)));
         Screenshots.take(Workbench.window().getShell(), "partnership-editor");
+    }
+
+    /** Ctrl and a letter through the display's event queue (XTest under Xvfb), as the keyboard sends them. */
+    private static void press(char key) {
+        org.eclipse.swt.widgets.Display display = Workbench.display();
+        // without a window manager the X server gives the keyboard to the window under the pointer
+        Shell shell = Workbench.window().getShell();
+        org.eclipse.swt.graphics.Rectangle bounds = shell.getBounds();
+        Event move = new Event();
+        move.type = SWT.MouseMove;
+        move.x = bounds.x + bounds.width / 2;
+        move.y = bounds.y + bounds.height / 2;
+        display.post(move);
+        shell.forceActive();
+        UiWait.settle(display, 100);
+        Event event = new Event();
+        event.type = SWT.KeyDown;
+        event.keyCode = SWT.CTRL;
+        display.post(event);
+        event = new Event();
+        event.type = SWT.KeyDown;
+        event.character = key;
+        event.keyCode = key;
+        display.post(event);
+        event = new Event();
+        event.type = SWT.KeyUp;
+        event.character = key;
+        event.keyCode = key;
+        display.post(event);
+        event = new Event();
+        event.type = SWT.KeyUp;
+        event.keyCode = SWT.CTRL;
+        display.post(event);
+        UiWait.settle(display, 200);
     }
 
     /** The text of the Edit menu item whose text starts with {@code prefix}, as the menu shows it (without the key). */
