@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -48,6 +49,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -62,6 +64,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.Version;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -105,6 +108,7 @@ public final class KbIndex implements AutoCloseable {
     private final FSDirectory directory;
     private final Analyzer analyzer = KbAnalyzers.indexAnalyzer();
     private final Analyzer latinTranslit = KbAnalyzers.translit(true);
+    private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
     private final ReentrantLock updateLock = new ReentrantLock();
     private final Object managerLock = new Object();
@@ -485,7 +489,7 @@ public final class KbIndex implements AutoCloseable {
                 langs[i] = values[i].lang();
             }
             String[] snippets = request.snippets() && ids.length > 0
-                    ? Snippets.snippets(s, analyzer, highlightQuery(s, request.query(), request.fields()), ids, langs)
+                    ? this.snippets.snippets(s, highlightQuery(s, query, request.query(), request.fields()), ids, langs)
                     : null;
             StoredFields stored = snippets == null ? null : s.storedFields();
             List<SearchHit> hits = new ArrayList<>(ids.length);
@@ -503,10 +507,25 @@ public final class KbIndex implements AutoCloseable {
         }
     }
 
-    /** The query for highlighting: multi-term queries expanded to their best terms, rewritten. */
-    private Query highlightQuery(IndexSearcher s, String query, List<String> fields)
+    /**
+     * The query for highlighting: the search query itself, or if it has wildcard, prefix, fuzzy, regular expression
+     * or range terms, the query parsed again with those expanded to their best terms, rewritten.
+     */
+    private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields)
             throws QuerySyntaxException, IOException {
-        return s.rewrite(parse(query, fields, true));
+        boolean[] multiTerm = new boolean[1];
+        parsed.visit(new QueryVisitor() {
+            @Override
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                multiTerm[0] = true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+        });
+        return multiTerm[0] ? s.rewrite(parse(query, fields, true)) : parsed;
     }
 
     private static float score(ScoreDoc sd) {
@@ -622,7 +641,8 @@ public final class KbIndex implements AutoCloseable {
             long lastModified = mtime != null && mtime.advanceExact(doc - leaf.docBase) ? mtime.longValue() : 0L;
             IndexableField size = d.getField(DocumentMapper.SIZE);
             List<StoredDocument.Highlight> highlights = q == null ? List.of()
-                    : Snippets.highlights(s, analyzer, highlightQuery(s, query, List.of()), doc, d.get(KbFields.LANG));
+                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of()), doc,
+                            d.get(KbFields.LANG));
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), d.get(KbFields.LANG), d.get(KbFields.FORMAT),
                     d.get(KbFields.ENCODING), d.get(DocumentMapper.ENCODING_SOURCE), date(d),

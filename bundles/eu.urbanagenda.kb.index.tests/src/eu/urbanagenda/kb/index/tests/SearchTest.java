@@ -175,6 +175,13 @@ class SearchTest {
         assertTrue(names(search("прем’єр*")).contains(UK_MEMO), "apostrophe variants in wildcard terms");
         assertTrue(names(search("мʼяс*")).contains("orthoepy.txt"));
         assertTrue(names(search("трансформаціі~1")).contains(UK_MEMO), "fuzzy");
+        // wildcard and fuzzy matches are marked in snippets too
+        SearchHit wild = search("прем’єр*").hits().stream().filter(h -> h.path().endsWith(UK_MEMO)).findFirst()
+                .orElseThrow();
+        assertTrue(wild.snippet().contains("<b>прем'єр</b>"), wild.snippet());
+        SearchHit fuzzy = search("трансформаціі~1").hits().stream().filter(h -> h.path().endsWith(UK_MEMO))
+                .findFirst().orElseThrow();
+        assertTrue(fuzzy.snippet().contains("<b>трансформації</b>"), fuzzy.snippet());
         assertEquals(List.of(BG_DIGITAL), names(search("title:партньорство")));
         assertEquals(2, search("lang:bg").totalHits());
         assertEquals(1, search("format:html").totalHits());

@@ -2,12 +2,14 @@ package eu.urbanagenda.kb.index.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
@@ -27,7 +29,7 @@ import eu.urbanagenda.kb.ingest.Language;
  * ("masked fields"), both analysed from that same text; a match of a lemma or stem marks the inflected form in the
  * text. Passages are lines (paragraphs) merged or cut to about 120 characters: the sentence break iterator of the JDK
  * costs more than the rest of highlighting on long texts. Multi-term queries must be rewritten to terms before, so
- * that offsets come from the postings instead of re-analysing the text.
+ * that offsets come from the postings instead of re-analysing the text. Thread-safe.
  */
 public final class Snippets {
 
@@ -37,20 +39,29 @@ public final class Snippets {
     /** Snippets come from the first 50,000 characters of a text (the document view highlights all of it). */
     private static final int SNIPPET_MAX_LENGTH = 50_000;
 
-    private Snippets() {
+    private final Analyzer analyzer;
+    /** Highlighters of the current reader, per language: a highlighter merges its reader's field infos once. */
+    private volatile Cache cache = new Cache(null, Map.of());
+
+    private record Cache(IndexReader reader, Map<String, UnifiedHighlighter> byLang) {
+    }
+
+    /**
+     * @param analyzer the index analyzer (used where offsets must come from analysis)
+     */
+    public Snippets(Analyzer analyzer) {
+        this.analyzer = analyzer;
     }
 
     /**
      * @param searcher the searcher the hits come from
-     * @param analyzer the index analyzer
      * @param query the query, with multi-term queries rewritten to terms (see {@link KbQueryParser})
      * @param docIds the hits
      * @param langs the language code of each hit
      * @return per hit the marked snippet, or {@code null} where the text has no match
      * @throws IOException on index errors
      */
-    public static String[] snippets(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds,
-            String[] langs) throws IOException {
+    public String[] snippets(IndexSearcher searcher, Query query, int[] docIds, String[] langs) throws IOException {
         String[] out = new String[docIds.length];
         // one pass per language: each document's text is indexed in its language field and the translit field only
         Map<String, List<Integer>> byLang = new LinkedHashMap<>();
@@ -58,13 +69,7 @@ public final class Snippets {
             byLang.computeIfAbsent(langs[i] == null ? Language.OTHER.code() : langs[i], k -> new ArrayList<>()).add(i);
         }
         for (Map.Entry<String, List<Integer>> e : byLang.entrySet()) {
-            Set<String> masked = Set.of(KbFields.textField(Language.fromCode(e.getKey())), KbFields.TRANSLIT);
-            UnifiedHighlighter uh = UnifiedHighlighter.builder(searcher, analyzer)
-                    .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? masked : Set.of())
-                    .withBreakIterator(() -> LengthGoalBreakIterator
-                            .createClosestToLength(new CustomSeparatorBreakIterator('\n'), PASSAGE_GOAL, 0.33f))
-                    .withMaxLength(SNIPPET_MAX_LENGTH).withMaxNoHighlightPassages(0).withWeightMatches(false)
-                    .withFormatter(new MarkingFormatter()).withHandleMultiTermQuery(true).build();
+            UnifiedHighlighter uh = highlighter(searcher, e.getKey());
             int[] ids = e.getValue().stream().mapToInt(i -> docIds[i]).toArray();
             String[] r = uh.highlightFields(new String[] {DocumentMapper.BODY}, query, ids,
                     new int[] {SNIPPET_PASSAGES}).get(DocumentMapper.BODY);
@@ -73,6 +78,26 @@ public final class Snippets {
             }
         }
         return out;
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, String lang) {
+        Cache c = cache;
+        UnifiedHighlighter uh = c.reader() == searcher.getIndexReader() ? c.byLang().get(lang) : null;
+        if (uh != null) {
+            return uh;
+        }
+        Set<String> masked = Set.of(KbFields.textField(Language.fromCode(lang)), KbFields.TRANSLIT);
+        uh = UnifiedHighlighter.builder(searcher, analyzer)
+                .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? masked : Set.of())
+                .withBreakIterator(() -> LengthGoalBreakIterator
+                        .createClosestToLength(new CustomSeparatorBreakIterator('\n'), PASSAGE_GOAL, 0.33f))
+                .withMaxLength(SNIPPET_MAX_LENGTH).withMaxNoHighlightPassages(0).withWeightMatches(false)
+                .withFormatter(new MarkingFormatter()).withHandleMultiTermQuery(true).build();
+        Map<String, UnifiedHighlighter> m = new HashMap<>(c.reader() == searcher.getIndexReader() ? c.byLang()
+                : Map.of());
+        m.put(lang, uh);
+        cache = new Cache(searcher.getIndexReader(), Map.copyOf(m));
+        return uh;
     }
 
     /**
