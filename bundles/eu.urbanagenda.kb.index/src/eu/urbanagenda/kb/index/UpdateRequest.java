@@ -44,6 +44,10 @@ public record UpdateRequest(List<Path> sources, Map<Path, Charset> encodingOverr
         private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private int commitEvery;
 
+        /** A builder with the default options; see {@link UpdateRequest#builder()}. */
+        Builder() {
+        }
+
         /**
          * @param paths files and folders to add
          * @return this

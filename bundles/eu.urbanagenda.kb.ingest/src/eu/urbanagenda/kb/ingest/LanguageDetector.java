@@ -71,6 +71,11 @@ public final class LanguageDetector {
         }
     }
 
+    /** Creates a detector (stateless; the word lists are shared). */
+    public LanguageDetector() {
+        // nothing to set up
+    }
+
     /**
      * @param text a text
      * @return its language, {@link Language#OTHER} if it has no letters

@@ -35,6 +35,11 @@ public final class TextDecoder {
 
     private final CyrillicCharsetDetector detector = new CyrillicCharsetDetector();
 
+    /** Creates a decoder over the Cyrillic encodings this Java runtime supports. */
+    public TextDecoder() {
+        // the detector is set up above
+    }
+
     /**
      * @param bytes the document's bytes
      * @param html whether HTML meta charset declarations are honoured
