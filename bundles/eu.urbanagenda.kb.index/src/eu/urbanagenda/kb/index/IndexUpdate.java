@@ -2,6 +2,7 @@ package eu.urbanagenda.kb.index;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ import eu.urbanagenda.kb.ingest.SourceScanner;
  */
 final class IndexUpdate {
 
-    private static final long COMMIT_NANOS = 30_000_000_000L;
+    private static final long COMMIT_NANOS = 60_000_000_000L;
 
     /** What the index knows of a file. */
     private record State(long size, long mtime, String sha256, String override) {
@@ -90,19 +91,23 @@ final class IndexUpdate {
         progress.subTask("Listing files");
         SourceScanner.Result scan = SourceScanner.scan(request.sources());
         progress.worked(20);
-        Set<Path> keep = new HashSet<>();
-        for (SourceScanner.Problem p : scan.problems()) {
-            skipped.add(new SkippedFile(p.path(), p.reason() + "; documents indexed from it are kept"));
-            keep.add(p.path());
-        }
         Map<String, State> states = loadStates();
+        Set<Path> keep = new HashSet<>();
+        List<String> gone = new ArrayList<>();
+        for (SourceScanner.Problem p : scan.problems()) {
+            if (!(states.containsKey(p.path().toString()) && !Files.exists(p.path()))) {
+                // (a file given by name that was deleted is removed below like any other)
+                // a missing or unreadable folder (e.g. an unmounted drive) removes nothing
+                skipped.add(new SkippedFile(p.path(), p.reason() + "; documents indexed from it are kept"));
+                keep.add(p.path());
+            }
+        }
         index.useWriter(writer);
         progress.worked(10);
 
         List<Path> roots = request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();
         Set<String> seen = new HashSet<>();
         scan.files().forEach(f -> seen.add(f.path().toString()));
-        List<String> gone = new ArrayList<>();
         for (String p : states.keySet()) {
             Path path = Path.of(p);
             if (!seen.contains(p) && under(path, roots) && !under(path, keep)) {
@@ -209,7 +214,6 @@ final class IndexUpdate {
                 if (cancelled && inFlight == 0) {
                     break;
                 }
-                index.maybeRefresh(false);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

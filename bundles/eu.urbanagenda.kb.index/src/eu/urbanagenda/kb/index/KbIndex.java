@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -48,6 +49,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -62,6 +64,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.Version;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -69,6 +72,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import eu.urbanagenda.kb.index.analysis.KbAnalyzers;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
+import eu.urbanagenda.kb.index.internal.HitValues;
 import eu.urbanagenda.kb.index.internal.KbQueryParser;
 import eu.urbanagenda.kb.index.internal.Snippets;
 import eu.urbanagenda.kb.index.internal.SyntaxErrors;
@@ -89,7 +93,7 @@ import eu.urbanagenda.kb.index.internal.SyntaxErrors;
 public final class KbIndex implements AutoCloseable {
 
     /** The version of the index schema (fields and their types). Part of the index format. */
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
 
     static final String KEY_SCHEMA = "kb.schema";
     static final String KEY_LUCENE = "kb.lucene";
@@ -99,13 +103,12 @@ public final class KbIndex implements AutoCloseable {
     private static final long NRT_REFRESH_NANOS = 1_000_000_000L;
     /** How often searches look for a commit made by another process (a directory listing). */
     private static final long COMMIT_REFRESH_NANOS = 100_000_000L;
-    private static final Set<String> HIT_FIELDS = Set.of(KbFields.PATH, KbFields.TITLE, KbFields.LANG,
-            KbFields.FORMAT, KbFields.ENCODING, KbFields.DATE, KbFields.SHA256);
 
     private final Path path;
     private final FSDirectory directory;
     private final Analyzer analyzer = KbAnalyzers.indexAnalyzer();
     private final Analyzer latinTranslit = KbAnalyzers.translit(true);
+    private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
     private final ReentrantLock updateLock = new ReentrantLock();
     private final Object managerLock = new Object();
@@ -231,7 +234,8 @@ public final class KbIndex implements AutoCloseable {
      * Indexes files and folders incrementally: new files are added, changed files (size, time and then checksum
      * differ) indexed again, files missing under the sources removed; files that cannot be used are skipped, each with
      * its reason, and the run goes on. Progress and cancellation go through the monitor; a cancelled run commits what
-     * it has done. Commits are made periodically, so a crash leaves the last commit readable and a re-run continues.
+     * it has done. Commits are made every 60 s (or as asked), so a crash leaves the last commit readable and a re-run
+     * continues from it. Searches during the run see its documents in near real time.
      *
      * @param request files, folders and options
      * @param monitor progress and cancellation, or {@code null}
@@ -407,11 +411,15 @@ public final class KbIndex implements AutoCloseable {
      * @throws IllegalArgumentException if a field name is unknown
      */
     public Query parse(String query, List<String> fields) throws QuerySyntaxException {
+        return parse(query, fields, false);
+    }
+
+    private Query parse(String query, List<String> fields, boolean forHighlighting) throws QuerySyntaxException {
         if (query == null || query.isBlank()) {
             return MatchAllDocsQuery.INSTANCE;
         }
         KbQueryParser parser = new KbQueryParser(analyzer, latinTranslit,
-                fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields);
+                fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields, forHighlighting);
         try {
             Query q = parser.parse(query);
             return q == null ? new MatchNoDocsQuery("empty query") : q;
@@ -475,22 +483,49 @@ public final class KbIndex implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 ids[i - from] = sd[i].doc;
             }
-            String[] snippets = request.snippets() ? Snippets.snippets(s, analyzer, query, ids) : null;
-            StoredFields stored = s.storedFields();
+            HitValues.Values[] values = HitValues.read(s.getIndexReader(), ids);
+            String[] langs = new String[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                langs[i] = values[i].lang();
+            }
+            String[] snippets = request.snippets() && ids.length > 0
+                    ? this.snippets.snippets(s, highlightQuery(s, query, request.query(), request.fields()), ids, langs)
+                    : null;
+            StoredFields stored = snippets == null ? null : s.storedFields();
             List<SearchHit> hits = new ArrayList<>(ids.length);
             for (int i = 0; i < ids.length; i++) {
-                Document d = stored.document(ids[i], HIT_FIELDS);
+                HitValues.Values v = values[i];
                 String snippet = null;
                 if (snippets != null) {
                     snippet = snippets[i] != null ? snippets[i] : leadingText(stored, ids[i]);
                 }
-                hits.add(new SearchHit(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE), d.get(KbFields.LANG),
-                        d.get(KbFields.FORMAT), d.get(KbFields.ENCODING), date(d), score(sd[from + i]),
-                        d.get(KbFields.SHA256), snippet));
+                hits.add(new SearchHit(Path.of(v.path()), v.title(), v.lang(), v.format(), v.encoding(), v.date(),
+                        score(sd[from + i]), v.sha256(), snippet));
             }
             return new SearchResult(topDocs.totalHits.value(), Duration.ofNanos(System.nanoTime() - start), hits,
                     facets);
         }
+    }
+
+    /**
+     * The query for highlighting: the search query itself, or if it has wildcard, prefix, fuzzy, regular expression
+     * or range terms, the query parsed again with those expanded to their best terms, rewritten.
+     */
+    private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields)
+            throws QuerySyntaxException, IOException {
+        boolean[] multiTerm = new boolean[1];
+        parsed.visit(new QueryVisitor() {
+            @Override
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                multiTerm[0] = true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+        });
+        return multiTerm[0] ? s.rewrite(parse(query, fields, true)) : parsed;
     }
 
     private static float score(ScoreDoc sd) {
@@ -606,7 +641,8 @@ public final class KbIndex implements AutoCloseable {
             long lastModified = mtime != null && mtime.advanceExact(doc - leaf.docBase) ? mtime.longValue() : 0L;
             IndexableField size = d.getField(DocumentMapper.SIZE);
             List<StoredDocument.Highlight> highlights = q == null ? List.of()
-                    : Snippets.highlights(s, analyzer, q, doc);
+                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of()), doc,
+                            d.get(KbFields.LANG));
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), d.get(KbFields.LANG), d.get(KbFields.FORMAT),
                     d.get(KbFields.ENCODING), d.get(DocumentMapper.ENCODING_SOURCE), date(d),

@@ -7,7 +7,9 @@ package eu.urbanagenda.kb.index;
 public class QuerySyntaxException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The query text. */
     private final String query;
+    /** The 0-based position of the problem, or -1. */
     private final int position;
 
     /**

@@ -18,7 +18,7 @@ import eu.urbanagenda.kb.ingest.DocumentExtractor;
  * @param encodingOverrides folder → encoding for files under it that have no BOM and are not valid UTF-8
  * @param maxFileSize larger files are skipped
  * @param threads worker threads for reading, extracting and analysing
- * @param commitEveryDocuments commit after this many changed documents (0: by time, every 30 s)
+ * @param commitEveryDocuments commit after this many changed documents (0: by time, every 60 s)
  */
 public record UpdateRequest(List<Path> sources, Map<Path, Charset> encodingOverrides, long maxFileSize, int threads,
         int commitEveryDocuments) {
@@ -43,6 +43,10 @@ public record UpdateRequest(List<Path> sources, Map<Path, Charset> encodingOverr
         private long maxFileSize = DocumentExtractor.DEFAULT_MAX_FILE_SIZE;
         private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private int commitEvery;
+
+        /** A builder with the default options; see {@link UpdateRequest#builder()}. */
+        Builder() {
+        }
 
         /**
          * @param paths files and folders to add
@@ -91,7 +95,7 @@ public record UpdateRequest(List<Path> sources, Map<Path, Charset> encodingOverr
         }
 
         /**
-         * @param documents commit after this many added, updated or removed documents (default 0: every 30 s)
+         * @param documents commit after this many added, updated or removed documents (default 0: every 60 s)
          * @return this
          */
         public Builder commitEveryDocuments(int documents) {

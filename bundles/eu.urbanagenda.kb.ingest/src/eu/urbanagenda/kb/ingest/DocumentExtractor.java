@@ -37,6 +37,11 @@ public final class DocumentExtractor {
     private final TextDecoder decoder = new TextDecoder();
     private final LanguageDetector languages = new LanguageDetector();
 
+    /** Creates an extractor; it holds no state besides its decoder and detector and can be shared by threads. */
+    public DocumentExtractor() {
+        // nothing else to set up
+    }
+
     /**
      * Reads and extracts a file with the default size limit and no encoding override.
      *

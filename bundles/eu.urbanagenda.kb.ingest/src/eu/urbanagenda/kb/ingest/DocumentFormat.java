@@ -20,7 +20,10 @@ public enum DocumentFormat {
         return id;
     }
 
-    /** @return the format with this {@link #id()}, or {@code null} */
+    /**
+     * @param id a format id such as {@code html}
+     * @return the format with this {@link #id()}, or {@code null}
+     */
     public static DocumentFormat fromId(String id) {
         for (DocumentFormat f : values()) {
             if (f.id.equalsIgnoreCase(id)) {

@@ -37,12 +37,18 @@ public final class Homoglyphs {
         return 0;
     }
 
-    /** @return whether {@code c} is a Cyrillic letter */
+    /**
+     * @param c a character
+     * @return whether {@code c} is a Cyrillic letter
+     */
     public static boolean isCyrillic(char c) {
         return c >= '\u0400' && c <= '\u04FF' && Character.isLetter(c);
     }
 
-    /** @return whether {@code c} is a basic Latin letter */
+    /**
+     * @param c a character
+     * @return whether {@code c} is a basic Latin letter
+     */
     public static boolean isLatin(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }

@@ -1,7 +1,6 @@
 package eu.urbanagenda.kb.ingest;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,12 +16,12 @@ import java.util.Map;
  * </li>
  * <li>The declared language (HTML {@code lang}) when the text itself is not conclusive.</li>
  * </ol>
- * Words mixing Cyrillic letters and Latin look-alikes are read as Cyrillic. Only the first 200,000 characters are
+ * Words mixing Cyrillic letters and Latin look-alikes are read as Cyrillic. Only the first 50,000 characters are
  * examined. Instances are immutable and thread-safe.
  */
 public final class LanguageDetector {
 
-    private static final int MAX_CHARS = 200_000;
+    private static final int MAX_CHARS = 50_000;
 
     private static final Map<String, Language> FUNCTION_WORDS = new HashMap<>();
 
@@ -63,10 +62,18 @@ public final class LanguageDetector {
         }
     }
 
+    private static int longestFunctionWord;
+
     private static void words(Language lang, String list) {
         for (String w : list.split(" ")) {
             FUNCTION_WORDS.put(w, lang);
+            longestFunctionWord = Math.max(longestFunctionWord, w.length());
         }
+    }
+
+    /** Creates a detector (stateless; the word lists are shared). */
+    public LanguageDetector() {
+        // nothing to set up
     }
 
     /**
@@ -136,6 +143,7 @@ public final class LanguageDetector {
             boolean hasLatin = false;
             for (int i = 0; i < len; i++) {
                 char c = Character.toLowerCase(w[i]);
+                w[i] = c;
                 if (Homoglyphs.isCyrillic(c)) {
                     hasCyr = true;
                     cyrillic++;
@@ -177,9 +185,8 @@ public final class LanguageDetector {
             if (hasLatin && !hasCyr) {
                 latinWords++;
             }
-            if (len <= 12) {
-                String s = new String(w, 0, len).toLowerCase(Locale.ROOT);
-                Language l = FUNCTION_WORDS.get(s);
+            if (len <= longestFunctionWord) {
+                Language l = FUNCTION_WORDS.get(new String(w, 0, len));
                 if (l != null) {
                     switch (l) {
                         case UK -> uk += 2;

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 public class SkippedFileException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The file (not serialised). */
     private final transient Path file;
+    /** The reason without the file name. */
     private final String reason;
 
     /**

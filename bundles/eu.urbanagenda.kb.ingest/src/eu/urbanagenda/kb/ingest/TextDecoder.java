@@ -35,6 +35,11 @@ public final class TextDecoder {
 
     private final CyrillicCharsetDetector detector = new CyrillicCharsetDetector();
 
+    /** Creates a decoder over the Cyrillic encodings this Java runtime supports. */
+    public TextDecoder() {
+        // the detector is set up above
+    }
+
     /**
      * @param bytes the document's bytes
      * @param html whether HTML meta charset declarations are honoured
@@ -118,6 +123,11 @@ public final class TextDecoder {
     }
 
     private static String strictUtf8(byte[] bytes) {
+        // the fast decoder replaces malformed input by U+FFFD; only then is the strict decoder needed to tell
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {

@@ -29,23 +29,37 @@ public final class TextNormalizer {
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
         }
-        StringBuilder b = new StringBuilder(s.length());
+        if (needsCleaning(s)) {
+            StringBuilder b = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\r') {
+                    b.append('\n');
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                } else if (!isDropped(c)) {
+                    b.append(c);
+                }
+            }
+            s = b.toString();
+        }
+        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    private static boolean needsCleaning(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\r') {
-                b.append('\n');
-                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else if (c == '\t' || c == '\n' || c == '\f') {
-                b.append(c);
-            } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-                // drop control characters
-            } else {
-                b.append(c);
+            if (c == '\r' || isDropped(c)) {
+                return true;
             }
         }
-        return Normalizer.normalize(b, Normalizer.Form.NFC);
+        return false;
+    }
+
+    /** Control characters other than tab, line feed and form feed. */
+    private static boolean isDropped(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\f' || c >= 0x7F && c < 0xA0;
     }
 
     /**

@@ -36,6 +36,7 @@ public final class Context implements AutoCloseable {
             } catch (IOException e) {
                 throw new DataException("kb: " + e.getMessage(), e);
             }
+            Timings.mark("knowledge base loaded");
             session.notices().forEach(this::notice);
             session.onNotice(this::notice);
         }

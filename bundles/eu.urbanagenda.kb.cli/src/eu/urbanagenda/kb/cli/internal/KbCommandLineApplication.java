@@ -22,9 +22,12 @@ public class KbCommandLineApplication implements IApplication {
     public Object start(IApplicationContext context) {
         String[] raw = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
         List<String> args = Arrays.asList(raw);
+        Timings.applicationStarted();
         LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
         context.applicationRunning();
-        return new KbCli().run(args, Console::system);
+        int status = new KbCli().run(args, Console::system);
+        Timings.print(System.err);
+        return status;
     }
 
     @Override

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +21,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,14 +59,52 @@ class SearchTest {
         Files.writeString(extra.resolve("page.html"), "<html lang=\"bg\"><head><title>Градове и общини</title>"
                 + "<meta name=\"date\" content=\"2019-06-01\"></head><body><p>Градовете в България си "
                 + "сътрудничат по програмата.</p></body></html>");
+        writePdf(extra.resolve("report.pdf"), List.of("Звіт про цифровізацію громад Вінниччини",
+                "Громадам допомагають експерти проєкту."));
         index = KbIndex.open(tmp.resolve("index"));
         UpdateReport r = index.update(UpdateRequest.builder().source(Fixtures.seeds()).source(extra).build(), null);
-        assertEquals(7, r.added().size(), r.summary() + r.skipped());
+        assertEquals(8, r.added().size(), r.summary() + r.skipped());
     }
 
     @AfterAll
     static void close() throws Exception {
         index.close();
+    }
+
+    /** A PDF with a text layer, in the Unicode font PDFBox ships (Liberation Sans). */
+    static void writePdf(Path file, List<String> lines) throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            PDType0Font font;
+            try (InputStream ttf = PDDocument.class
+                    .getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+                font = PDType0Font.load(doc, ttf);
+            }
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(font, 12);
+                cs.newLineAtOffset(50, 700);
+                for (String line : lines) {
+                    cs.showText(line);
+                    cs.newLineAtOffset(0, -16);
+                }
+                cs.endText();
+            }
+            doc.save(file.toFile());
+        }
+    }
+
+    @Test
+    void pdfIsSearchableAndHighlighted() throws Exception {
+        SearchResult r = index.search(SearchRequest.builder("цифровізація громада").formats(List.of("pdf")).build());
+        assertEquals(List.of("report.pdf"), names(r));
+        SearchHit h = r.hits().get(0);
+        assertEquals("pdf", h.format());
+        assertNull(h.encoding());
+        assertEquals("Звіт про цифровізацію громад Вінниччини", h.title());
+        assertTrue(h.snippet().contains("<b>цифровізацію</b>") && h.snippet().contains("<b>Громадам</b>"),
+                h.snippet());
     }
 
     private static SearchResult search(String q) throws Exception {
@@ -71,7 +114,7 @@ class SearchTest {
     @Test
     void inflectedUkrainianQueryFindsOtherForms() throws Exception {
         SearchResult r = search("громадами");
-        assertEquals(Set.of(UK_MEMO, UK_ACCEL, UK_VINN, UK_AMU, "orthoepy.txt"), Set.copyOf(names(r)));
+        assertEquals(Set.of(UK_MEMO, UK_ACCEL, UK_VINN, UK_AMU, "orthoepy.txt", "report.pdf"), Set.copyOf(names(r)));
         SearchHit memo = r.hits().stream().filter(h -> h.path().endsWith(UK_MEMO)).findFirst().orElseThrow();
         // the memorandum has "громад" but not "громадами": the snippet marks the inflected form found
         assertFalse(Files.readString(memo.path()).contains("громадами"));
@@ -106,14 +149,14 @@ class SearchTest {
     @Test
     void languageFieldsAndTheTransliterationFieldAlone() throws Exception {
         SearchResult uk = index.search(SearchRequest.builder("громада").fields(List.of(KbFields.TEXT_UK)).build());
-        assertEquals(5, uk.totalHits());
+        assertEquals(6, uk.totalHits());
         SearchResult bg = index.search(SearchRequest.builder("громада").fields(List.of(KbFields.TEXT_BG)).build());
         assertEquals(0, bg.totalHits());
         assertEquals(2, search("bg:град").totalHits());
         assertEquals(2, search("text_bg:градове").totalHits());
         assertEquals(0, search("uk:градове").totalHits());
-        assertEquals(5, search("translit:hromada").totalHits());
-        assertEquals(5, search("translit:громада").totalHits(), "an explicit translit field takes Cyrillic too");
+        assertEquals(6, search("translit:hromada").totalHits());
+        assertEquals(6, search("translit:громада").totalHits(), "an explicit translit field takes Cyrillic too");
         SearchResult t = index.search(SearchRequest.builder("sofia").fields(List.of(KbFields.TRANSLIT)).build());
         assertEquals(List.of(BG_DIGITAL), names(t));
         assertNotNull(t.hits().get(0).snippet());
@@ -132,13 +175,20 @@ class SearchTest {
         assertTrue(names(search("прем’єр*")).contains(UK_MEMO), "apostrophe variants in wildcard terms");
         assertTrue(names(search("мʼяс*")).contains("orthoepy.txt"));
         assertTrue(names(search("трансформаціі~1")).contains(UK_MEMO), "fuzzy");
+        // wildcard and fuzzy matches are marked in snippets too
+        SearchHit wild = search("прем’єр*").hits().stream().filter(h -> h.path().endsWith(UK_MEMO)).findFirst()
+                .orElseThrow();
+        assertTrue(wild.snippet().contains("<b>прем'єр</b>"), wild.snippet());
+        SearchHit fuzzy = search("трансформаціі~1").hits().stream().filter(h -> h.path().endsWith(UK_MEMO))
+                .findFirst().orElseThrow();
+        assertTrue(fuzzy.snippet().contains("<b>трансформації</b>"), fuzzy.snippet());
         assertEquals(List.of(BG_DIGITAL), names(search("title:партньорство")));
         assertEquals(2, search("lang:bg").totalHits());
         assertEquals(1, search("format:html").totalHits());
         assertTrue(search("year:[2021 TO 2023]").totalHits() >= 3);
         assertEquals(search("year:2023").totalHits(), search("date:[2023-01-01 TO 2023-12-31]").totalHits());
-        assertEquals(7, search("*:*").totalHits());
-        assertEquals(7, search("").totalHits());
+        assertEquals(8, search("*:*").totalHits());
+        assertEquals(8, search("").totalHits());
         assertEquals(names(search("Вінниччина громада")), names(search("Вінниччина:громада")),
                 "an unknown field name is a word, not an error");
     }
@@ -154,8 +204,9 @@ class SearchTest {
     @Test
     void filtersAndFacets() throws Exception {
         SearchResult all = search("*:*");
-        assertEquals(List.of(new FacetCount("uk", 5), new FacetCount("bg", 2)), all.facets().languages());
-        assertEquals(Set.of(new FacetCount("text", 6), new FacetCount("html", 1)), Set.copyOf(all.facets().formats()));
+        assertEquals(List.of(new FacetCount("uk", 6), new FacetCount("bg", 2)), all.facets().languages());
+        assertEquals(Set.of(new FacetCount("text", 6), new FacetCount("html", 1), new FacetCount("pdf", 1)),
+                Set.copyOf(all.facets().formats()));
         assertTrue(all.facets().years().contains(new FacetCount("2019", 1)), all.facets().years().toString());
         assertEquals(Set.of(Fixtures.seeds().toString(), extra.toString()),
                 all.facets().folders().stream().map(FacetCount::value).collect(java.util.stream.Collectors.toSet()));
@@ -163,12 +214,12 @@ class SearchTest {
         SearchResult bg = index.search(SearchRequest.builder("*:*").languages(List.of("bg")).build());
         assertEquals(2, bg.totalHits());
         // the filtered dimension still shows the other values (drill sideways) ...
-        assertEquals(List.of(new FacetCount("uk", 5), new FacetCount("bg", 2)), bg.facets().languages());
+        assertEquals(List.of(new FacetCount("uk", 6), new FacetCount("bg", 2)), bg.facets().languages());
         // ... and the other dimensions count the filtered hits only
         assertEquals(Set.of(new FacetCount("text", 1), new FacetCount("html", 1)), Set.copyOf(bg.facets().formats()));
 
         assertEquals(1, index.search(SearchRequest.builder("*:*").formats(List.of("html")).build()).totalHits());
-        assertEquals(2, index.search(SearchRequest.builder("*:*").folder(extra).build()).totalHits());
+        assertEquals(3, index.search(SearchRequest.builder("*:*").folder(extra).build()).totalHits());
         assertEquals(5, index.search(SearchRequest.builder("*:*").folder(Fixtures.seeds()).build()).totalHits());
         assertEquals(1, index.search(SearchRequest.builder("*:*").years(List.of(2019)).build()).totalHits());
     }

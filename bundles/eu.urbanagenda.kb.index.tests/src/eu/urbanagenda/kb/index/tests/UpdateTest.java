@@ -91,6 +91,14 @@ class UpdateTest {
             assertEquals(List.of(new SkippedFile(two, "does not exist; documents indexed from it are kept")),
                     gone.skipped());
             assertEquals(2, index.documentCount());
+            // a file given by name that was deleted is removed
+            Path x = one.resolve("x.txt");
+            index.update(UpdateRequest.of(x), null);
+            Files.delete(x);
+            UpdateReport deleted = index.update(UpdateRequest.of(x), null);
+            assertEquals(List.of(x), deleted.removed());
+            assertTrue(deleted.skipped().isEmpty(), deleted.skipped().toString());
+            assertEquals(1, index.documentCount());
         }
     }
 

@@ -1,11 +1,6 @@
 package eu.urbanagenda.kb.index.analysis;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.lucene.analysis.TokenFilter;
@@ -15,49 +10,45 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.AttributeSource;
 
 /**
- * Emits, at the position of each word, the word itself and its alternatives from several normalisers (e.g. Ukrainian
- * lemmas and the Bulgarian stem), lower-cased and without duplicates. Used for fields whose language is not known at
- * query time, such as titles.
+ * Emits each word and, at the same position, its alternatives (e.g. its lemmas), as given by a function from the word
+ * to the alternatives that differ from it. The function is usually a {@link WordCache}, so frequent words are looked
+ * up once.
  */
 public final class AlternativesFilter extends TokenFilter {
 
+    private static final String[] NONE = new String[0];
+
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
-    private final List<Function<String, List<String>>> normalisers;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final Function<String, String[]> alternatives;
+    private String[] pending = NONE;
+    private int next;
     private AttributeSource.State state;
 
     /**
      * @param input lower-cased words
-     * @param normalisers functions from a word to its alternatives
+     * @param alternatives from a word to its alternatives, none equal to the word, without duplicates
      */
-    public AlternativesFilter(TokenStream input, List<Function<String, List<String>>> normalisers) {
+    public AlternativesFilter(TokenStream input, Function<String, String[]> alternatives) {
         super(input);
-        this.normalisers = normalisers;
+        this.alternatives = alternatives;
     }
 
     @Override
     public boolean incrementToken() throws IOException {
-        if (!queue.isEmpty()) {
+        if (next < pending.length) {
             restoreState(state);
-            term.setEmpty().append(queue.poll());
+            term.setEmpty().append(pending[next++]);
             posInc.setPositionIncrement(0);
             return true;
         }
         if (!input.incrementToken()) {
             return false;
         }
-        String surface = term.toString();
-        Set<String> alternatives = new LinkedHashSet<>();
-        for (Function<String, List<String>> n : normalisers) {
-            for (String a : n.apply(surface)) {
-                alternatives.add(a.toLowerCase(Locale.ROOT));
-            }
-        }
-        alternatives.remove(surface);
-        if (!alternatives.isEmpty()) {
+        pending = alternatives.apply(term.toString());
+        next = 0;
+        if (pending.length > 0) {
             state = captureState();
-            queue.addAll(alternatives);
         }
         return true;
     }
@@ -65,7 +56,8 @@ public final class AlternativesFilter extends TokenFilter {
     @Override
     public void reset() throws IOException {
         super.reset();
-        queue.clear();
+        pending = NONE;
+        next = 0;
         state = null;
     }
 }

@@ -3,9 +3,12 @@ package eu.urbanagenda.kb.index.analysis;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -22,7 +25,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
-import org.apache.lucene.analysis.morfologik.MorfologikFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,7 +42,8 @@ import morfologik.stemming.WordData;
  * fuzzy and range terms) applies the same character mapping, lower-casing and look-alike repair as indexing.
  * <ul>
  * <li>{@link #ukrainian()}: standard tokenizer, look-alike repair, lower case, then the surface form and its lemmas
- * from the morfologik Ukrainian dictionary (lemmas lower-cased), ґ read as г like the dictionary.</li>
+ * from the morfologik Ukrainian dictionary (lemmas lower-cased, looked up through a per-thread word cache), ґ read as
+ * г like the dictionary.</li>
  * <li>{@link #bulgarian()}: the surface form and the Bulgarian light stem; ѐ read as е.</li>
  * <li>{@link #russian()}, {@link #english()}: surface form plus light/Porter stem. {@link #generic()}: lower case plus
  * ASCII folding.</li>
@@ -65,8 +68,33 @@ public final class KbAnalyzers {
     private static final NormalizeCharMap BG_MAP = charMap(Map.of("ѐ", "е", "Ѐ", "Е"));
     private static final NormalizeCharMap RU_MAP = charMap(Map.of("ё", "е", "Ё", "Е"));
 
+    /** Words memoised per analysis chain (per thread) for lemma and transliteration lookups. */
+    static final int CACHE_WORDS = 100_000;
+
     private KbAnalyzers() {
     }
+
+    /**
+     * The lemmas of a lower-case word in the morfologik Ukrainian dictionary, lower-cased, without duplicates and
+     * without the word itself (a lemma of a proper noun is capitalised in the dictionary).
+     */
+    static Function<String, String[]> ukrainianLemmas() {
+        DictionaryLookup lookup = new DictionaryLookup(UkrainianDictionary.get());
+        return word -> {
+            List<WordData> data = lookup.lookup(word);
+            if (data.isEmpty()) {
+                return NO_WORDS;
+            }
+            Set<String> lemmas = new LinkedHashSet<>();
+            for (WordData wd : data) {
+                lemmas.add(wd.getStem().toString().toLowerCase(Locale.ROOT));
+            }
+            lemmas.remove(word);
+            return lemmas.toArray(NO_WORDS);
+        };
+    }
+
+    private static final String[] NO_WORDS = new String[0];
 
     private static NormalizeCharMap charMap(Map<String, String> extra) {
         NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
@@ -114,10 +142,7 @@ public final class KbAnalyzers {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new MixedScriptFilter(source, true, true);
                 ts = new LowerCaseFilter(ts);
-                ts = new KeywordRepeatFilter(ts);
-                ts = new MorfologikFilter(ts, UkrainianDictionary.get());
-                ts = new LowerCaseFilter(ts);
-                ts = new RemoveDuplicatesTokenFilter(ts);
+                ts = new AlternativesFilter(ts, new WordCache<>(ukrainianLemmas(), CACHE_WORDS));
                 return new TokenStreamComponents(source, ts);
             }
         };
@@ -215,15 +240,14 @@ public final class KbAnalyzers {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new MixedScriptFilter(source, false, false);
                 ts = new LowerCaseFilter(ts);
-                DictionaryLookup lookup = new DictionaryLookup(UkrainianDictionary.get());
+                Function<String, String[]> lemmas = ukrainianLemmas();
                 Analyzer bgStemmer = singleWordBulgarianStemmer();
-                ts = new AlternativesFilter(ts, List.of(word -> {
-                    List<String> lemmas = new ArrayList<>();
-                    for (WordData wd : lookup.lookup(word)) {
-                        lemmas.add(wd.getStem().toString());
-                    }
-                    return lemmas;
-                }, word -> stemOne(bgStemmer, word)));
+                ts = new AlternativesFilter(ts, new WordCache<>(word -> {
+                    Set<String> all = new LinkedHashSet<>(List.of(lemmas.apply(word)));
+                    all.addAll(stemOne(bgStemmer, word));
+                    all.remove(word);
+                    return all.toArray(new String[0]);
+                }, CACHE_WORDS / 4));
                 return new TokenStreamComponents(source, ts);
             }
         };

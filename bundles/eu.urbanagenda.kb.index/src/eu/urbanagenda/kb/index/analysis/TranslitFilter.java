@@ -16,6 +16,7 @@ public final class TranslitFilter extends FilteringTokenFilter {
     private final boolean stem;
     private final boolean latinOnly;
     private final boolean keepAll;
+    private final WordCache<String> keys;
 
     /**
      * @param input the tokens
@@ -37,6 +38,10 @@ public final class TranslitFilter extends FilteringTokenFilter {
         this.stem = stem;
         this.latinOnly = latinOnly && !keepAll;
         this.keepAll = keepAll;
+        this.keys = new WordCache<>(w -> {
+            String k = Transliteration.searchKey(w, stem);
+            return k == null ? "" : k;
+        }, KbAnalyzers.CACHE_WORDS);
     }
 
     @Override
@@ -54,8 +59,8 @@ public final class TranslitFilter extends FilteringTokenFilter {
         if (!letter) {
             return keepAll;
         }
-        String key = Transliteration.searchKey(term.toString(), stem);
-        if (key == null) {
+        String key = keys.apply(term.toString());
+        if (key.isEmpty()) {
             return keepAll;
         }
         term.setEmpty().append(key);

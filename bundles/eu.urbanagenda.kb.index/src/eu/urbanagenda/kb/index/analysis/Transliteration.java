@@ -142,29 +142,28 @@ public final class Transliteration {
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            String rest = s.substring(i, Math.min(s.length(), i + 4));
-            if (rest.startsWith("shch")) {
+            if (s.startsWith("shch", i)) {
                 b.append('x');
                 i += 4;
-            } else if (rest.startsWith("sch") || rest.startsWith("sht")) {
+            } else if (s.startsWith("sch", i) || s.startsWith("sht", i)) {
                 b.append('x');
                 i += 3;
-            } else if (rest.startsWith("zh")) {
+            } else if (s.startsWith("zh", i)) {
                 b.append('j');
                 i += 2;
-            } else if (rest.startsWith("kh")) {
+            } else if (s.startsWith("kh", i)) {
                 b.append('g');
                 i += 2;
-            } else if (rest.startsWith("ch") || rest.startsWith("cz")) {
+            } else if (s.startsWith("ch", i) || s.startsWith("cz", i)) {
                 b.append('q');
                 i += 2;
-            } else if (rest.startsWith("sh")) {
+            } else if (s.startsWith("sh", i)) {
                 b.append('w');
                 i += 2;
-            } else if (rest.startsWith("ts") || rest.startsWith("tz")) {
+            } else if (s.startsWith("ts", i) || s.startsWith("tz", i)) {
                 b.append('c');
                 i += 2;
-            } else if (rest.startsWith("ph")) {
+            } else if (s.startsWith("ph", i)) {
                 b.append('f');
                 i += 2;
             } else {

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -37,6 +38,10 @@ public final class DocumentMapper {
     public static final String MTIME = "mtime";
     /** Doc values and stored: the encoding override that applied, or "". */
     public static final String OVERRIDE = "override";
+    /** Doc values: the title, so hits are listed without reading stored fields. */
+    public static final String TITLE_DV = "title_dv";
+    /** Doc values: the encoding. */
+    public static final String ENCODING_DV = "encoding_dv";
 
     /** Text indexed with positions and offsets (for phrases and postings-based highlighting), not stored. */
     static final FieldType TEXT_WITH_OFFSETS = new FieldType();
@@ -74,6 +79,7 @@ public final class DocumentMapper {
             doc.add(new StringField(KbFields.ENCODING, d.encoding().toLowerCase(java.util.Locale.ROOT),
                     Field.Store.NO));
             doc.add(new StoredField(KbFields.ENCODING, d.encoding()));
+            doc.add(new SortedDocValuesField(ENCODING_DV, new BytesRef(d.encoding())));
         }
         doc.add(new StoredField(ENCODING_SOURCE, d.encodingSource().name()));
         LocalDate date = d.date();
@@ -87,6 +93,7 @@ public final class DocumentMapper {
         String ov = override == null ? "" : override.name();
         doc.add(new SortedDocValuesField(OVERRIDE, new BytesRef(ov)));
         doc.add(new TextField(KbFields.TITLE, d.title(), Field.Store.YES));
+        doc.add(new BinaryDocValuesField(TITLE_DV, new BytesRef(d.title())));
         if (d.description() != null) {
             doc.add(new StoredField(DESCRIPTION, d.description()));
         }

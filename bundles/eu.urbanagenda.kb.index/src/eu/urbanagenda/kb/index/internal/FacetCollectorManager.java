@@ -96,30 +96,27 @@ public final class FacetCollectorManager implements CollectorManager<FacetCollec
 
         /** Counts per segment by ordinal, resolved to strings when the segment is done. */
         private final class Leaf implements LeafCollector {
-            private final SortedSetDocValues lang;
-            private final SortedSetDocValues year;
-            private final SortedSetDocValues format;
+            private final List<Dim> keywordDims = new ArrayList<>();
             private final SortedDocValues folder;
-            private final SortedSetDocValues sha;
-            private final long[] langCounts;
-            private final long[] yearCounts;
-            private final long[] formatCounts;
             private final long[] folderCounts;
+            private final SortedSetDocValues sha;
+            private final SortedDocValues singleSha;
             private final List<String> groupIds = new ArrayList<>();
             private final List<FixedBitSet> groupOrds = new ArrayList<>();
             private final long[] groupCounts;
 
             Leaf(LeafReaderContext ctx) throws IOException {
-                lang = dims.contains(LANG) ? DocValues.getSortedSet(ctx.reader(), KbFields.LANG) : null;
-                year = dims.contains(YEAR) ? DocValues.getSortedSet(ctx.reader(), KbFields.YEAR) : null;
-                format = dims.contains(FORMAT) ? DocValues.getSortedSet(ctx.reader(), KbFields.FORMAT) : null;
+                for (String[] d : new String[][] {{LANG, KbFields.LANG}, {YEAR, KbFields.YEAR},
+                        {FORMAT, KbFields.FORMAT}}) {
+                    if (dims.contains(d[0])) {
+                        keywordDims.add(new Dim(d[0], DocValues.getSortedSet(ctx.reader(), d[1])));
+                    }
+                }
                 folder = dims.contains(FOLDER) ? DocValues.getSorted(ctx.reader(), DocumentMapper.PARENT) : null;
-                langCounts = lang == null ? null : new long[(int) lang.getValueCount()];
-                yearCounts = year == null ? null : new long[(int) year.getValueCount()];
-                formatCounts = format == null ? null : new long[(int) format.getValueCount()];
                 folderCounts = folder == null ? null : new long[folder.getValueCount()];
                 if (dims.contains(GROUP) && !groups.isEmpty()) {
                     sha = DocValues.getSortedSet(ctx.reader(), KbFields.SHA256);
+                    singleSha = DocValues.unwrapSingleton(sha);
                     for (Map.Entry<String, Set<String>> g : groups.entrySet()) {
                         FixedBitSet ords = new FixedBitSet((int) Math.max(1, sha.getValueCount()));
                         for (String h : g.getValue()) {
@@ -133,6 +130,7 @@ public final class FacetCollectorManager implements CollectorManager<FacetCollec
                     }
                 } else {
                     sha = null;
+                    singleSha = null;
                 }
                 groupCounts = new long[groupIds.size()];
             }
@@ -144,35 +142,34 @@ public final class FacetCollectorManager implements CollectorManager<FacetCollec
 
             @Override
             public void collect(int doc) throws IOException {
-                countSet(lang, langCounts, doc);
-                countSet(year, yearCounts, doc);
-                countSet(format, formatCounts, doc);
+                for (int i = 0; i < keywordDims.size(); i++) {
+                    keywordDims.get(i).count(doc);
+                }
                 if (folder != null && folder.advanceExact(doc)) {
                     folderCounts[folder.ordValue()]++;
                 }
-                if (sha != null && sha.advanceExact(doc)) {
-                    int ord = (int) sha.nextOrd();
-                    for (int g = 0; g < groupOrds.size(); g++) {
-                        if (groupOrds.get(g).get(ord)) {
-                            groupCounts[g]++;
-                        }
+                if (sha != null) {
+                    int ord = -1;
+                    if (singleSha != null) {
+                        ord = singleSha.advanceExact(doc) ? singleSha.ordValue() : -1;
+                    } else if (sha.advanceExact(doc)) {
+                        ord = (int) sha.nextOrd();
                     }
-                }
-            }
-
-            private void countSet(SortedSetDocValues dv, long[] counts, int doc) throws IOException {
-                if (dv != null && dv.advanceExact(doc)) {
-                    for (int i = 0; i < dv.docValueCount(); i++) {
-                        counts[(int) dv.nextOrd()]++;
+                    if (ord >= 0) {
+                        for (int g = 0; g < groupOrds.size(); g++) {
+                            if (groupOrds.get(g).get(ord)) {
+                                groupCounts[g]++;
+                            }
+                        }
                     }
                 }
             }
 
             @Override
             public void finish() throws IOException {
-                flush(LANG, lang, langCounts);
-                flush(YEAR, year, yearCounts);
-                flush(FORMAT, format, formatCounts);
+                for (Dim d : keywordDims) {
+                    d.flush();
+                }
                 if (folder != null) {
                     Map<String, Long> m = counts.computeIfAbsent(FOLDER, k -> new HashMap<>());
                     for (int o = 0; o < folderCounts.length; o++) {
@@ -188,15 +185,39 @@ public final class FacetCollectorManager implements CollectorManager<FacetCollec
                     }
                 }
             }
+        }
 
-            private void flush(String dim, SortedSetDocValues dv, long[] c) throws IOException {
-                if (dv == null) {
-                    return;
+        /** A keyword dimension in one segment: single-valued doc values are read without the multi-value loop. */
+        private final class Dim {
+            private final String name;
+            private final SortedSetDocValues multi;
+            private final SortedDocValues single;
+            private final long[] c;
+
+            Dim(String name, SortedSetDocValues dv) {
+                this.name = name;
+                this.multi = dv;
+                this.single = DocValues.unwrapSingleton(dv);
+                this.c = new long[(int) dv.getValueCount()];
+            }
+
+            void count(int doc) throws IOException {
+                if (single != null) {
+                    if (single.advanceExact(doc)) {
+                        c[single.ordValue()]++;
+                    }
+                } else if (multi.advanceExact(doc)) {
+                    for (int i = 0; i < multi.docValueCount(); i++) {
+                        c[(int) multi.nextOrd()]++;
+                    }
                 }
-                Map<String, Long> m = counts.computeIfAbsent(dim, k -> new HashMap<>());
+            }
+
+            void flush() throws IOException {
+                Map<String, Long> m = counts.computeIfAbsent(name, k -> new HashMap<>());
                 for (int o = 0; o < c.length; o++) {
                     if (c[o] > 0) {
-                        m.merge(dv.lookupOrd(o).utf8ToString(), c[o], Long::sum);
+                        m.merge(multi.lookupOrd(o).utf8ToString(), c[o], Long::sum);
                     }
                 }
             }

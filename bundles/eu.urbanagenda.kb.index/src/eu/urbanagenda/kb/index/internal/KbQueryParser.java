@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 
 import eu.urbanagenda.kb.index.KbFields;
@@ -48,7 +49,23 @@ public final class KbQueryParser extends QueryParser {
      * @param defaultFields the fields of a term without field name
      */
     public KbQueryParser(Analyzer analyzer, Analyzer latinTranslit, List<String> defaultFields) {
+        this(analyzer, latinTranslit, defaultFields, false);
+    }
+
+    /**
+     * @param analyzer the per-field analyzer
+     * @param latinTranslit the transliteration analyzer that drops Cyrillic words
+     * @param defaultFields the fields of a term without field name
+     * @param forHighlighting whether wildcard, prefix, regular expression and range queries rewrite to their 64 best
+     *            terms (then {@code IndexSearcher.rewrite} gives plain terms, which the highlighter finds in the
+     *            postings) instead of the faster constant-score rewrite used for searching
+     */
+    public KbQueryParser(Analyzer analyzer, Analyzer latinTranslit, List<String> defaultFields,
+            boolean forHighlighting) {
         super(DEFAULT, analyzer);
+        if (forHighlighting) {
+            setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64));
+        }
         this.defaultFields = defaultFields.stream().flatMap(f -> {
             String r = resolve(f);
             if (r == null) {

@@ -1,15 +1,18 @@
 package eu.urbanagenda.kb.index.internal;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -18,45 +21,83 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 import eu.urbanagenda.kb.index.KbFields;
 import eu.urbanagenda.kb.index.StoredDocument;
+import eu.urbanagenda.kb.ingest.Language;
 
 /**
  * Snippets and full-text highlights with the {@link UnifiedHighlighter}, offsets from the postings. The stored text
- * ({@code body}) is highlighted with the matches of every text field and of the transliteration field ("masked
- * fields"), all analysed from that same text; a match of a lemma or stem marks the inflected form in the text.
+ * ({@code body}) is highlighted with the matches of the document's language field and of the transliteration field
+ * ("masked fields"), both analysed from that same text; a match of a lemma or stem marks the inflected form in the
+ * text. Passages are lines (paragraphs) merged or cut to about 120 characters: the sentence break iterator of the JDK
+ * costs more than the rest of highlighting on long texts. Multi-term queries must be rewritten to terms before, so
+ * that offsets come from the postings instead of re-analysing the text. Thread-safe.
  */
 public final class Snippets {
 
     private static final int SNIPPET_PASSAGES = 2;
     private static final int PASSAGE_GOAL = 120;
     private static final int PASSAGE_MAX = 220;
-    private static final int MAX_LENGTH = 5_000_000;
-    private static final Set<String> MASKED = Set.of(KbFields.TEXT_UK, KbFields.TEXT_BG, KbFields.TEXT_RU,
-            KbFields.TEXT_EN, KbFields.TEXT_OTHER, KbFields.TRANSLIT);
+    /** Snippets come from the first 50,000 characters of a text (the document view highlights all of it). */
+    private static final int SNIPPET_MAX_LENGTH = 50_000;
 
-    private Snippets() {
+    private final Analyzer analyzer;
+    /** Highlighters of the current reader, per language: a highlighter merges its reader's field infos once. */
+    private volatile Cache cache = new Cache(null, Map.of());
+
+    private record Cache(IndexReader reader, Map<String, UnifiedHighlighter> byLang) {
+    }
+
+    /**
+     * @param analyzer the index analyzer (used where offsets must come from analysis)
+     */
+    public Snippets(Analyzer analyzer) {
+        this.analyzer = analyzer;
     }
 
     /**
      * @param searcher the searcher the hits come from
-     * @param analyzer the index analyzer (used for wildcard and fuzzy queries)
-     * @param query the query
+     * @param query the query, with multi-term queries rewritten to terms (see {@link KbQueryParser})
      * @param docIds the hits
+     * @param langs the language code of each hit
      * @return per hit the marked snippet, or {@code null} where the text has no match
      * @throws IOException on index errors
      */
-    public static String[] snippets(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds)
-            throws IOException {
-        if (docIds.length == 0) {
-            return new String[0];
+    public String[] snippets(IndexSearcher searcher, Query query, int[] docIds, String[] langs) throws IOException {
+        String[] out = new String[docIds.length];
+        // one pass per language: each document's text is indexed in its language field and the translit field only
+        Map<String, List<Integer>> byLang = new LinkedHashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+            byLang.computeIfAbsent(langs[i] == null ? Language.OTHER.code() : langs[i], k -> new ArrayList<>()).add(i);
         }
-        UnifiedHighlighter uh = UnifiedHighlighter.builder(searcher, analyzer)
-                .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? MASKED : Set.of())
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_GOAL, 0.33f))
-                .withMaxLength(MAX_LENGTH).withMaxNoHighlightPassages(0).withFormatter(new MarkingFormatter())
-                .withHandleMultiTermQuery(true).build();
-        return uh.highlightFields(new String[] {DocumentMapper.BODY}, query, docIds, new int[] {SNIPPET_PASSAGES})
-                .get(DocumentMapper.BODY);
+        for (Map.Entry<String, List<Integer>> e : byLang.entrySet()) {
+            UnifiedHighlighter uh = highlighter(searcher, e.getKey());
+            int[] ids = e.getValue().stream().mapToInt(i -> docIds[i]).toArray();
+            String[] r = uh.highlightFields(new String[] {DocumentMapper.BODY}, query, ids,
+                    new int[] {SNIPPET_PASSAGES}).get(DocumentMapper.BODY);
+            for (int k = 0; k < ids.length; k++) {
+                out[e.getValue().get(k)] = r[k];
+            }
+        }
+        return out;
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, String lang) {
+        Cache c = cache;
+        UnifiedHighlighter uh = c.reader() == searcher.getIndexReader() ? c.byLang().get(lang) : null;
+        if (uh != null) {
+            return uh;
+        }
+        Set<String> masked = Set.of(KbFields.textField(Language.fromCode(lang)), KbFields.TRANSLIT);
+        uh = UnifiedHighlighter.builder(searcher, analyzer)
+                .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? masked : Set.of())
+                .withBreakIterator(() -> LengthGoalBreakIterator
+                        .createClosestToLength(new CustomSeparatorBreakIterator('\n'), PASSAGE_GOAL, 0.33f))
+                .withMaxLength(SNIPPET_MAX_LENGTH).withMaxNoHighlightPassages(0).withWeightMatches(false)
+                .withFormatter(new MarkingFormatter()).withHandleMultiTermQuery(true).build();
+        Map<String, UnifiedHighlighter> m = new HashMap<>(c.reader() == searcher.getIndexReader() ? c.byLang()
+                : Map.of());
+        m.put(lang, uh);
+        cache = new Cache(searcher.getIndexReader(), Map.copyOf(m));
+        return uh;
     }
 
     /**
@@ -64,16 +105,19 @@ public final class Snippets {
      * @param analyzer the index analyzer
      * @param query the query
      * @param docId the document
+     * @param lang its language code
      * @return the matches in the whole stored text
      * @throws IOException on index errors
      */
     @SuppressWarnings("unchecked")
     public static List<StoredDocument.Highlight> highlights(IndexSearcher searcher, Analyzer analyzer, Query query,
-            int docId) throws IOException {
+            int docId, String lang) throws IOException {
+        Set<String> masked = Set.of(KbFields.textField(Language.fromCode(lang)), KbFields.TRANSLIT);
         ObjectHighlighter uh = new ObjectHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
-                .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? MASKED : Set.of())
+                .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? masked : Set.of())
                 .withBreakIterator(WholeBreakIterator::new).withMaxLength(Integer.MAX_VALUE - 1)
-                .withMaxNoHighlightPassages(0).withFormatter(new OffsetsFormatter()).withHandleMultiTermQuery(true));
+                .withMaxNoHighlightPassages(0).withWeightMatches(false).withFormatter(new OffsetsFormatter())
+                .withHandleMultiTermQuery(true));
         Object r = uh.highlightObjects(DocumentMapper.BODY, query, docId);
         return r == null ? List.of() : (List<StoredDocument.Highlight>) r;
     }

@@ -37,6 +37,12 @@ class LinkingQualityTest {
     static KbSession session;
     static LabelledSet labels;
     static List<Proposal> proposals;
+    /** Every proposal whatever its score, to see what other thresholds would give. */
+    static List<Proposal> all;
+
+    static List<Proposal> above(double threshold) {
+        return all.stream().filter(p -> p.score() + 1e-9 >= threshold).toList();
+    }
 
     @BeforeAll
     static void indexAndLink() throws Exception {
@@ -44,8 +50,9 @@ class LinkingQualityTest {
         session = KbSession.open(data);
         session.ensureIndexed(new NullProgressMonitor());
         session.update(labels.files(), UpdateRequest.builder(), new NullProgressMonitor());
-        proposals = new Linker(session.index()).propose(LinkVocabulary.of(session.knowledgeBase()),
-                LinkOptions.defaults(), new NullProgressMonitor());
+        all = new Linker(session.index()).propose(LinkVocabulary.of(session.knowledgeBase()),
+                LinkOptions.defaults().withThreshold(0.0), new NullProgressMonitor());
+        proposals = above(LinkOptions.DEFAULT_THRESHOLD);
     }
 
     @AfterAll
@@ -53,8 +60,12 @@ class LinkingQualityTest {
         session.close();
     }
 
-    /** Partnership ids proposed for a file. */
+    /** Partnership ids proposed for a file at the default threshold. */
     static Set<String> linked(Path file) {
+        return linked(proposals, file);
+    }
+
+    static Set<String> linked(List<Proposal> proposals, Path file) {
         return proposals.stream().filter(p -> p.targetType().equals("Partnership") && p.path().equals(file))
                 .map(Proposal::targetId).collect(Collectors.toCollection(TreeSet::new));
     }
@@ -123,6 +134,39 @@ class LinkingQualityTest {
         System.out.print(table);
         assertTrue(precision >= 0.9, "precision " + precision + "\n" + table);
         assertTrue(recall >= 0.5, "recall " + recall + "\n" + table);
+    }
+
+    /** Lower thresholds find more and are wrong more often; the default is where precision stays whole. */
+    @Test
+    void thresholdsTradeRecallForPrecision() {
+        StringBuilder table = new StringBuilder("threshold\tTP\tFP\tFN\tprecision\trecall\n");
+        double[] precisionAt = new double[10];
+        for (int tenth = 2; tenth <= 9; tenth++) {
+            List<Proposal> chosen = above(tenth / 10.0);
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (LabelledSet.Entry entry : labels.entries()) {
+                Set<String> got = linked(chosen, entry.file());
+                for (String id : got) {
+                    if (entry.partnerships().contains(id)) {
+                        tp++;
+                    } else {
+                        fp++;
+                    }
+                }
+                for (String id : entry.partnerships()) {
+                    if (!got.contains(id)) {
+                        fn++;
+                    }
+                }
+            }
+            precisionAt[tenth] = tp / (double) Math.max(1, tp + fp);
+            table.append(String.format("%.1f\t%d\t%d\t%d\t%.2f\t%.2f%n", tenth / 10.0, tp, fp, fn, precisionAt[tenth],
+                    tp / (double) Math.max(1, tp + fn)));
+        }
+        System.out.print("linking: thresholds on the labelled set\n" + table);
+        assertTrue(precisionAt[6] >= precisionAt[3], table.toString());
     }
 
     private static String ratio(int a, int b) {

@@ -18,6 +18,7 @@ import eu.urbanagenda.kb.cli.internal.ExitStatus;
 import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.ProgressPrinter;
+import eu.urbanagenda.kb.cli.internal.Timings;
 import eu.urbanagenda.kb.cli.internal.UsageException;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.FacetCount;
@@ -135,7 +136,9 @@ public final class SearchCommand implements Command {
             ProgressPrinter progress = new ProgressPrinter(console.err(), console.errTerminal());
             session.ensureIndexed(progress);
             progress.done();
+            Timings.mark("index opened");
             result = session.search(request, args.values("partnership"));
+            Timings.mark("searched (" + result.took().toMillis() + " ms in the index)");
         } catch (QuerySyntaxException e) {
             String where = e.position() >= 0 ? "at character " + (e.position() + 1) + " of «" + e.query() + "»: " : "";
             throw new UsageException("kb search: bad query " + where + e.getMessage().strip());
@@ -145,6 +148,7 @@ public final class SearchCommand implements Command {
             throw new DataException("kb search: " + e.getMessage(), e);
         }
         print(asked, offset, result, facets, session, console);
+        Timings.mark("hits printed");
         return ExitStatus.OK;
     }
 
