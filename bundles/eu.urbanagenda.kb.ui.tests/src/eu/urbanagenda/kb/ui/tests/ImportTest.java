@@ -120,8 +120,10 @@ class ImportTest {
 
     @Test
     void anImportCanBeCancelled() throws Exception {
-        Path corpus = Path.of(System.getProperty("kb.shared"), "corpus", "uk");
-        Workbench.execute(ImportDocumentsHandler.COMMAND_ID, Map.of(ImportDocumentsHandler.PATHS_PARAMETER, corpus.toString()));
+        Path many = folder.resolve("many");
+        Files.createDirectories(many);
+        copy(Path.of(System.getProperty("kb.shared"), "corpus", "uk"), many, 400);
+        Workbench.execute(ImportDocumentsHandler.COMMAND_ID, Map.of(ImportDocumentsHandler.PATHS_PARAMETER, many.toString()));
         Job job = Job.getJobManager().find(KbJobs.INDEX_FAMILY)[0];
         UiWait.until(Workbench.display(), 10_000, () -> job.getState() == Job.RUNNING);
         UiWait.settle(Workbench.display(), 500);

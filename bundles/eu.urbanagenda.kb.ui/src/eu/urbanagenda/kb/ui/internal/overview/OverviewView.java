@@ -154,6 +154,8 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
         yearsJob = Job.create(Messages.Overview_countJob, (IProgressMonitor monitor) -> {
             KbSession session = KbUi.session();
             if (session == null) {
+                // nothing to count: no stale figures of a session that was closed
+                Display.getDefault().asyncExec(() -> showYearsProblem(KbUi.problem() == null ? Messages.Validation_notOpen : ""));
                 return Status.OK_STATUS;
             }
             try {
