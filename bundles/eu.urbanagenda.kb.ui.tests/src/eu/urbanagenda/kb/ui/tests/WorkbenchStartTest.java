@@ -7,50 +7,77 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
+import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
-import eu.urbanagenda.kb.ui.internal.SourcesView;
+import eu.urbanagenda.kb.ui.internal.navigator.GroupNode;
+import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
+import eu.urbanagenda.kb.ui.internal.overview.OverviewView;
+import eu.urbanagenda.kb.ui.internal.validation.ValidationView;
 
-/** The product's workbench comes up as a user sees it: title, perspective, the Sources view with the seeds. */
+/** The workbench comes up as a user sees it: title, the Partnerships perspective and its views, filled. */
 class WorkbenchStartTest {
 
     @Test
-    void windowShowsTitlePerspectiveAndSourcesView() throws Exception {
+    void partnershipsPerspectiveShowsTheKnowledgeBase() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         assertNotNull(window, "a workbench window is open");
         Shell shell = window.getShell();
         assertEquals("Urban Agenda Knowledge Base", shell.getText());
 
         IWorkbenchPage page = window.getActivePage();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(PartnershipsPerspective.ID));
         assertEquals(PartnershipsPerspective.ID, page.getPerspective().getId());
+        for (String id : new String[] { NavigatorView.ID, IPageLayout.ID_PROP_SHEET, ValidationView.ID, OverviewView.ID }) {
+            assertNotNull(page.findView(id), "the perspective has view " + id);
+        }
 
-        IViewPart view = page.findView(SourcesView.ID);
-        assertNotNull(view, "the Sources view is part of the perspective");
-        assertTrue(page.isPartVisible(view), "the Sources view is visible");
+        KbSession session = Workbench.session();
+        NavigatorView navigator = (NavigatorView) page.findView(NavigatorView.ID);
+        TreeViewer tree = navigator.getViewer();
+        assertTrue(UiWait.until(shell.getDisplay(), 5000, () -> tree.getTree().getItemCount() == 1), "the knowledge base is the root");
+        TreeItem root = tree.getTree().getItem(0);
+        assertEquals("Urban Agenda for the EU", root.getText().strip());
+        int partnerships = 0;
+        for (Object group : ((org.eclipse.jface.viewers.ITreeContentProvider) tree.getContentProvider()).getChildren(session.knowledgeBase())) {
+            if (group instanceof GroupNode node) {
+                partnerships += ((org.eclipse.jface.viewers.ITreeContentProvider) tree.getContentProvider()).getChildren(node).length;
+            }
+        }
+        assertEquals(21, partnerships, "the 21 partnerships, grouped by generation");
 
-        Table table = findTable(view);
-        assertTrue(UiWait.until(shell.getDisplay(), 5000, () -> table.getItemCount() == 5),
-                "the Sources view lists the five seed documents, has " + table.getItemCount());
+        Partnership digital = session.partnership("digital-transition").orElseThrow();
+        page.closeAllEditors(false);
+        tree.collapseAll();
+        tree.expandToLevel(2);
+        tree.expandToLevel(digital, 2);
+        tree.getTree().setTopItem(tree.getTree().getItem(0));
+        tree.setSelection(new StructuredSelection(digital), true);
+        IViewPart properties = page.showView(IPageLayout.ID_PROP_SHEET);
+        page.activate(navigator);
+        assertTrue(page.isPartVisible(properties));
+        Workbench.waitForIndexing();
+        OverviewView overview = (OverviewView) page.showView(OverviewView.ID);
+        assertTrue(UiWait.until(shell.getDisplay(), 10_000, () -> !overview.getYearsChart().getBars().isEmpty()),
+                "the Overview counts the indexed documents per year");
+        assertTrue(overview.getSourcesChart().getBars().stream().anyMatch(b -> b.label().equals("Digital Transition")),
+                "the Overview charts the sources per partnership");
+        page.activate(navigator);
 
-        Path png = Screenshots.take(shell, "workbench");
+        Path png = Screenshots.take(shell, "partnerships-perspective");
         ImageData data = new ImageData(Files.newInputStream(png));
         assertEquals(shell.getBounds().width, data.width);
-        assertTrue(data.height > 200, "the screenshot has the window's height");
-    }
-
-    private static Table findTable(IViewPart view) {
-        Table table = view.getAdapter(Table.class);
-        if (table != null) {
-            return table;
-        }
-        return (Table) ((org.eclipse.jface.viewers.TableViewer) view.getSite().getSelectionProvider()).getControl();
     }
 }

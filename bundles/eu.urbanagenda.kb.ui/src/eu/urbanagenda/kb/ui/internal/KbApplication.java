@@ -23,6 +23,13 @@ public class KbApplication implements IApplication {
 
     private final CountDownLatch finished = new CountDownLatch(1);
 
+    private static volatile boolean closingOnSignal;
+
+    /** Whether the workbench is closing because of a termination signal (nobody is there to answer questions). */
+    public static boolean isClosingOnSignal() {
+        return closingOnSignal;
+    }
+
     @Override
     public Object start(IApplicationContext context) {
         Thread onSignal = new Thread(this::closeOnSignal, "urbanagenda-kb termination");
@@ -41,6 +48,7 @@ public class KbApplication implements IApplication {
     }
 
     private void closeOnSignal() {
+        closingOnSignal = true;
         if (PlatformUI.isWorkbenchRunning()) {
             IWorkbench workbench = PlatformUI.getWorkbench();
             Display display = workbench.getDisplay();

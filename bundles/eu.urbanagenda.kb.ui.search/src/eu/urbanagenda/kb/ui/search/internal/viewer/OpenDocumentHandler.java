@@ -1,0 +1,68 @@
+package eu.urbanagenda.kb.ui.search.internal.viewer;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import eu.urbanagenda.kb.index.SearchHit;
+import eu.urbanagenda.kb.model.Evidence;
+import eu.urbanagenda.kb.model.SourceDocument;
+import eu.urbanagenda.kb.ui.internal.handlers.KbCommands;
+
+/**
+ * Opens a document in the viewer: the file given as parameter (with the query to highlight), else the selected search
+ * hit, source document or evidence.
+ */
+public class OpenDocumentHandler extends AbstractHandler {
+
+    @Override
+    public Object execute(ExecutionEvent event) throws ExecutionException {
+        IWorkbenchPage page = HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage();
+        String path = event.getParameter(KbCommands.OPEN_DOCUMENT_PATH);
+        String query = event.getParameter(KbCommands.OPEN_DOCUMENT_QUERY);
+        Path file = path == null ? null : Path.of(path);
+        if (file == null) {
+            ISelection selection = HandlerUtil.getCurrentSelection(event);
+            Object element = selection instanceof IStructuredSelection structured ? structured.getFirstElement() : null;
+            if (element instanceof Evidence evidence) {
+                element = evidence.getDocument();
+            }
+            if (element instanceof SearchHit hit) {
+                file = hit.path();
+            } else if (element instanceof SourceDocument document) {
+                file = KbCommands.fileOf(document);
+            }
+        }
+        if (file == null || page == null) {
+            return null;
+        }
+        try {
+            open(page, file, query);
+        } catch (PartInitException e) {
+            throw new ExecutionException(e.getMessage(), e);
+        }
+        return null;
+    }
+
+    /** Opens (or shows, with the new query's matches) the viewer of a document. */
+    public static DocumentViewer open(IWorkbenchPage page, Path file, String query) throws PartInitException {
+        DocumentEditorInput input = new DocumentEditorInput(file, query);
+        IEditorPart existing = page.findEditor(input);
+        if (existing instanceof DocumentViewer viewer) {
+            page.activate(viewer);
+            if (!input.getQuery().equals(((DocumentEditorInput) viewer.getEditorInput()).getQuery())) {
+                viewer.setQuery(input.getQuery());
+            }
+            return viewer;
+        }
+        return (DocumentViewer) page.openEditor(input, DocumentViewer.ID);
+    }
+}

@@ -1,0 +1,79 @@
+package eu.urbanagenda.kb.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+
+import eu.urbanagenda.kb.core.KbSessionService;
+import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.internal.Messages;
+import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
+import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
+import eu.urbanagenda.kb.ui.internal.validation.ValidationView;
+
+/** A corrupt knowledge-base file: a message naming the file and the problem, in a dialog and the views; nothing lost. */
+class BadInputTest {
+
+    @Test
+    void aCorruptKnowledgeBaseIsAClearMessageAndStaysUntouched() throws Exception {
+        Workbench.session();
+        Workbench.waitForIndexing();
+        KbSessionService service = KbUi.service();
+        Path original = service.dataDirectory();
+        Path broken = Path.of(System.getProperty("kb.target"), "broken-kb", Long.toString(System.nanoTime()));
+        Files.createDirectories(broken);
+        Path file = broken.resolve("urban-agenda.xmi");
+        byte[] content = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<kb:KnowledgeBase xmi:version=\"2.0\" xmlns:xmi=\"http://www.omg.org/XMI\" xmlns:kb=\"http://urbanagenda.eu/kb/model/1.0\" id=\"urban-agenda\">\n"
+                + "  <names language=\"en\" value=\"Urban Agenda for the EU\"\n"
+                + "  <partnerships id=\"housing\">\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+
+        IWorkbenchPage page = Workbench.page();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(PartnershipsPerspective.ID));
+        try {
+            service.setDataDirectory(broken);
+            // the error dialog is modal: answered from inside its event loop
+            AtomicReference<String> shown = new AtomicReference<>();
+            AtomicBoolean found = Workbench.whenShellAppears(Messages.Error_openTitle, 20_000, dialog -> {
+                shown.set(Workbench.labels(dialog));
+                try {
+                    Screenshots.take(Workbench.window().getShell(), "corrupt-knowledge-base");
+                } catch (Exception e) {
+                    // the screenshot is a bonus
+                }
+                Workbench.press(dialog, "OK");
+            });
+            KbUi.openInBackground();
+            assertTrue(UiWait.until(Workbench.display(), 20_000, () -> shown.get() != null), "the error dialog appeared");
+            assertTrue(found.get());
+            String message = shown.get();
+            assertTrue(message.contains(file.toString()), "names the file: " + message);
+            assertTrue(message.contains("line 4"), "names the place: " + message);
+            assertFalse(message.contains("Exception"), "no stack trace: " + message);
+
+            assertNull(KbUi.session());
+            NavigatorView navigator = (NavigatorView) page.showView(NavigatorView.ID);
+            assertTrue(navigator.getContentDescription().contains(file.toString()), navigator.getContentDescription());
+            ValidationView validation = (ValidationView) page.showView(ValidationView.ID);
+            assertTrue(validation.getProblems().stream().anyMatch(p -> p.message().contains(file.toString())),
+                    "the Validation view lists it: " + validation.getProblems());
+            assertArrayEquals(content, Files.readAllBytes(file), "the file is untouched");
+        } finally {
+            service.setDataDirectory(original);
+            KbUi.openInBackground();
+            Workbench.session();
+        }
+    }
+}

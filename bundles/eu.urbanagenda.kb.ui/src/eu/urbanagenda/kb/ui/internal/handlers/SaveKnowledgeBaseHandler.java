@@ -1,0 +1,66 @@
+package eu.urbanagenda.kb.ui.internal.handlers;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.emf.common.command.CommandStack;
+import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.ui.KbUi;
+
+/**
+ * {@code org.eclipse.ui.file.save} while a view (navigator, Properties, Validation…) is active: saves the knowledge
+ * base, so changes made in the Properties view can be saved without an editor. In an editor the platform's handler
+ * saves through the editor.
+ */
+public class SaveKnowledgeBaseHandler extends AbstractHandler implements KbUi.Listener {
+
+    private CommandStack stack;
+    private final CommandStackListener listener = event -> update();
+
+    public SaveKnowledgeBaseHandler() {
+        KbUi.addListener(this);
+        sessionChanged(KbUi.session());
+    }
+
+    @Override
+    public void sessionChanged(KbSession session) {
+        CommandStack newStack = session == null ? null : session.editingDomain().getCommandStack();
+        if (newStack != stack) {
+            if (stack != null) {
+                stack.removeCommandStackListener(listener);
+            }
+            stack = newStack;
+            if (stack != null) {
+                stack.addCommandStackListener(listener);
+            }
+        }
+        update();
+    }
+
+    @Override
+    public void saved(KbSession session) {
+        update();
+    }
+
+    private void update() {
+        setBaseEnabled(KbUi.isDirty());
+    }
+
+    @Override
+    public Object execute(ExecutionEvent event) {
+        KbUi.save(HandlerUtil.getActiveShell(event));
+        update();
+        return null;
+    }
+
+    @Override
+    public void dispose() {
+        KbUi.removeListener(this);
+        if (stack != null) {
+            stack.removeCommandStackListener(listener);
+        }
+        super.dispose();
+    }
+}

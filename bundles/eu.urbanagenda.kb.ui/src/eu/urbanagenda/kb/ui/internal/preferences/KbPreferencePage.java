@@ -1,0 +1,176 @@
+package eu.urbanagenda.kb.ui.internal.preferences;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.preference.BooleanFieldEditor;
+import org.eclipse.jface.preference.ComboFieldEditor;
+import org.eclipse.jface.preference.DirectoryFieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+
+import eu.urbanagenda.kb.core.KbLocations;
+import eu.urbanagenda.kb.core.KbSessionService;
+import eu.urbanagenda.kb.ui.KbPreferences;
+import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.internal.Messages;
+
+/**
+ * Preferences > Urban Agenda: the data directory (switching asks to save unsaved changes first, then reopens the
+ * knowledge base there), the Search view's default language, the analysis and import options, and the
+ * user-interface language of the next start ({@code osgi.nl} in {@code config.ini}).
+ */
+public class KbPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+
+    /** UI language choices: value for osgi.nl, and the name shown (each language in itself). */
+    static final String[][] UI_LANGUAGES = { { "", null }, { "en", "English" }, { "uk", "Українська" }, { "bg", "Български" } };
+
+    private final List<Group> groups = new ArrayList<>();
+    private DirectoryFieldEditor dataDirectory;
+    private Combo uiLanguage;
+
+    public KbPreferencePage() {
+        super(GRID);
+        setDescription(Messages.Preferences_description);
+    }
+
+    @Override
+    public void init(IWorkbench workbench) {
+        setPreferenceStore(KbPreferences.store());
+    }
+
+    private Group group(String title) {
+        Group group = new Group(getFieldEditorParent(), SWT.NONE);
+        group.setText(title);
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).indent(0, 6).applyTo(group);
+        groups.add(group);
+        return group;
+    }
+
+    @Override
+    protected void createFieldEditors() {
+        Group data = group(Messages.Preferences_dataGroup);
+        dataDirectory = new DirectoryFieldEditor(KbPreferences.DATA_DIRECTORY, Messages.Preferences_dataDirectory, data);
+        dataDirectory.setEmptyStringAllowed(true);
+        addField(dataDirectory);
+        Label current = new Label(data, SWT.WRAP);
+        current.setText(NLS.bind(Messages.Preferences_dataCurrent, KbUi.dataDirectory(), KbLocations.defaultDataDirectory()));
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(300, SWT.DEFAULT).applyTo(current);
+
+        Group search = group(Messages.Preferences_searchGroup);
+        addField(new ComboFieldEditor(KbPreferences.SEARCH_LANGUAGE, Messages.Preferences_searchLanguage,
+                new String[][] { { Messages.Search_allLanguages, "" }, { Messages.Language_uk, "uk" }, { Messages.Language_bg, "bg" },
+                        { Messages.Language_ru, "ru" }, { Messages.Language_en, "en" }, { Messages.Language_other, "other" } },
+                search));
+
+        Group analysis = group(Messages.Preferences_analysisGroup);
+        addField(new BooleanFieldEditor(KbPreferences.MATCH_TRANSLITERATION, Messages.Preferences_transliteration, analysis));
+        addField(new BooleanFieldEditor(KbPreferences.SEARCH_TITLES, Messages.Preferences_titles, analysis));
+        IntegerFieldEditor size = new IntegerFieldEditor(KbPreferences.MAX_FILE_SIZE_MIB, Messages.Preferences_maxFileSize, analysis);
+        size.setValidRange(1, 4096);
+        addField(size);
+        IntegerFieldEditor threads = new IntegerFieldEditor(KbPreferences.INDEXING_THREADS, Messages.Preferences_threads, analysis);
+        threads.setValidRange(0, 32);
+        addField(threads);
+
+        Group ui = group(Messages.Preferences_uiGroup);
+        Label label = new Label(ui, SWT.NONE);
+        label.setText(Messages.Preferences_uiLanguage);
+        uiLanguage = new Combo(ui, SWT.READ_ONLY);
+        String stored = UiLanguage.stored();
+        for (String[] choice : UI_LANGUAGES) {
+            uiLanguage.add(choice[1] == null ? Messages.Preferences_systemLanguage : choice[1]);
+            if (choice[0].equals(stored)) {
+                uiLanguage.select(uiLanguage.getItemCount() - 1);
+            }
+        }
+        if (uiLanguage.getSelectionIndex() < 0) {
+            uiLanguage.select(0);
+        }
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(uiLanguage);
+        Label note = new Label(ui, SWT.WRAP);
+        String where;
+        try {
+            where = UiLanguage.configIni().toString();
+        } catch (IOException e) {
+            where = e.getMessage();
+        }
+        note.setText(NLS.bind(Messages.Preferences_uiLanguageNote, where));
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(300, SWT.DEFAULT).applyTo(note);
+    }
+
+    @Override
+    protected void adjustGridLayout() {
+        super.adjustGridLayout();
+        for (Group group : groups) {
+            GridLayoutFactory.swtDefaults().numColumns(3).applyTo(group);
+        }
+    }
+
+    @Override
+    protected void performDefaults() {
+        super.performDefaults();
+        uiLanguage.select(0);
+    }
+
+    @Override
+    public boolean performOk() {
+        Path before = KbPreferences.dataDirectory();
+        String chosen = dataDirectory.getStringValue().strip();
+        Path after = chosen.isEmpty() ? null : Path.of(chosen);
+        if (!(before == null ? after == null : before.equals(after))) {
+            if (!switchDataDirectory(after == null ? KbLocations.defaultDataDirectory() : after)) {
+                return false;
+            }
+        }
+        if (!super.performOk()) {
+            return false;
+        }
+        String nl = UI_LANGUAGES[Math.max(0, uiLanguage.getSelectionIndex())][0];
+        if (!nl.equals(UiLanguage.stored())) {
+            try {
+                UiLanguage.store(nl);
+                MessageDialog.openInformation(getShell(), Messages.Preferences_uiGroup, Messages.Preferences_uiLanguageRestart);
+            } catch (IOException e) {
+                MessageDialog.openError(getShell(), Messages.Preferences_uiGroup,
+                        NLS.bind(Messages.Preferences_uiLanguageFailed, e.getMessage()));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Saves or discards unsaved changes (asking), then reopens the session at {@code directory}. */
+    private boolean switchDataDirectory(Path directory) {
+        if (!KbUi.promptToSave(getShell(), Messages.Preferences_saveBeforeSwitch)) {
+            return false;
+        }
+        KbSessionService service = KbUi.service();
+        try {
+            service.setDataDirectory(directory);
+        } catch (IOException e) {
+            MessageDialog.openError(getShell(), Messages.Preferences_dataGroup, KbUi.describe(e));
+            return false;
+        }
+        KbUi.openInBackground();
+        return true;
+    }
+
+    /** The UI language combo (tests). */
+    public Combo getUiLanguageCombo() {
+        return uiLanguage;
+    }
+}

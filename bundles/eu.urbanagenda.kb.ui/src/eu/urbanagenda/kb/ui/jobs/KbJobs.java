@@ -1,0 +1,94 @@
+package eu.urbanagenda.kb.ui.jobs;
+
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.statushandlers.StatusManager;
+
+import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.index.UpdateReport;
+import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.internal.Messages;
+
+/** Jobs of the workbench and the scheduling rule that keeps two index writers apart. */
+public final class KbJobs {
+
+    /** The family of every job that writes the index (first-use seeding, imports): join it to wait for them. */
+    public static final Object INDEX_FAMILY = new Object();
+
+    /**
+     * Held by every job that writes the index: two of them never run at once in this workbench (another process
+     * is kept out by the index's own lock, reported as {@link eu.urbanagenda.kb.index.IndexLockedException}).
+     */
+    public static final ISchedulingRule INDEX_WRITE = new ISchedulingRule() {
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public String toString() {
+            return "index write";
+        }
+    };
+
+    private KbJobs() {
+    }
+
+    /** A job that writes the index: belongs to {@link #INDEX_FAMILY} and holds {@link #INDEX_WRITE}. */
+    public abstract static class IndexJob extends Job {
+
+        protected IndexJob(String name) {
+            super(name);
+            setRule(INDEX_WRITE);
+        }
+
+        @Override
+        public boolean belongsTo(Object family) {
+            return family == INDEX_FAMILY;
+        }
+    }
+
+    /**
+     * First use (and after an index rebuild): indexes the bundled seed documents, in the background after the
+     * window has opened. Does nothing when the index is already there.
+     */
+    public static Job ensureIndexed() {
+        Job job = new IndexJob(Messages.Job_ensureIndexed) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                KbSession session = KbUi.sessionOrOpen();
+                if (session == null) {
+                    return Status.OK_STATUS; // the views show why
+                }
+                try {
+                    Optional<UpdateReport> report = session.ensureIndexed(monitor);
+                    if (report.isPresent()) {
+                        KbUi.fireIndexChanged();
+                    }
+                    return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+                } catch (OperationCanceledException e) {
+                    return Status.CANCEL_STATUS;
+                } catch (Exception e) {
+                    // e.g. the index is locked by a `kb index` running meanwhile: say so, and search what is there
+                    StatusManager.getManager().handle(KbUi.error(e), StatusManager.SHOW | StatusManager.LOG);
+                    return Status.OK_STATUS;
+                }
+            }
+        };
+        job.setSystem(false);
+        job.setUser(false);
+        job.schedule();
+        return job;
+    }
+}
