@@ -27,9 +27,9 @@ public final class Timings {
             return;
         }
         long now = System.currentTimeMillis();
-        long processStart = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(now);
+        long processStart = processStart(now);
         long launcherStart = Long.getLong("eclipse.startTime", processStart);
-        MARKS.add(String.format("%6d ms  JVM start to the Equinox launcher", launcherStart - processStart));
+        MARKS.add(String.format("%6d ms  start script and JVM start, to the Equinox launcher", launcherStart - processStart));
         MARKS.add(String.format("%6d ms  OSGi framework and bundles started, application running", now - launcherStart));
         last = now;
     }
@@ -48,8 +48,20 @@ public final class Timings {
         if (!ON || last < 0) {
             return;
         }
-        long processStart = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(last);
+        long processStart = processStart(last);
         MARKS.forEach(line -> err.println("kb timings: " + line));
-        err.println(String.format("kb timings: %6d ms  in all, from the process start", System.currentTimeMillis() - processStart));
+        err.println(String.format("kb timings: %6d ms  in all, from the start script", System.currentTimeMillis() - processStart));
+    }
+
+    /**
+     * When the start script began (it passes -Dkb.started, in milliseconds); else the process's start, which
+     * Linux only knows to the second.
+     */
+    static long processStart(long fallback) {
+        Long started = Long.getLong("kb.started");
+        if (started != null && started > 0) {
+            return started;
+        }
+        return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(fallback);
     }
 }
