@@ -65,6 +65,29 @@ class CommandLineTest {
         assertTrue(result.err().contains("Created the knowledge base"), result.toString());
     }
 
+    /** The command line runs on its own OSGi configuration, in which no workbench bundle is even installed. */
+    @Test
+    void theCommandLineInstallsNoWorkbenchBundle() throws Exception {
+        Path home = work.resolve("lean-home");
+        Cli.Result result = Cli.runRaw(home, "partnerships");
+        assertEquals(0, result.exit(), result.toString());
+        Path cache = home.resolve(".cache/urbanagenda-kb");
+        Path bundlesInfo;
+        try (Stream<Path> entries = Files.list(cache)) {
+            bundlesInfo = entries.filter(p -> p.getFileName().toString().startsWith("cli-configuration-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("a command-line configuration under " + cache))
+                    .resolve("org.eclipse.equinox.simpleconfigurator/bundles.info");
+        }
+        List<String> bundles = Files.readAllLines(bundlesInfo).stream().filter(l -> !l.startsWith("#"))
+                .map(l -> l.split(",")[0]).toList();
+        assertTrue(bundles.containsAll(List.of("eu.urbanagenda.kb.cli", "eu.urbanagenda.kb.core", "eu.urbanagenda.kb.index",
+                "org.eclipse.emf.ecore", "org.apache.felix.scr")), bundles.toString());
+        List<String> ui = bundles.stream().filter(b -> b.startsWith("org.eclipse.swt") || b.startsWith("org.eclipse.jface")
+                || b.startsWith("org.eclipse.ui") || b.startsWith("org.eclipse.e4.ui") || b.startsWith("eu.urbanagenda.kb.ui")).toList();
+        assertEquals(List.of(), ui, "workbench bundles in the command line's configuration");
+        assertTrue(Files.list(cache).anyMatch(p -> p.getFileName().toString().endsWith(".jsa")), "the class-data archive was made");
+    }
+
     @Test
     void searchFindsInflectedAndTransliteratedFormsWithJsonHits() throws Exception {
         Cli.Result result = Cli.run(shared, "--json", "search", "--lang", "uk", "громадами");
