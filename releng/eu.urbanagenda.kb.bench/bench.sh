@@ -8,13 +8,15 @@
 # the library jars of the target platform in the local Maven repository, and runs it. Results are printed and
 # written to releng/eu.urbanagenda.kb.bench/target/bench/results.md; the sampled corpus is generated under
 # target/bench (about 250 MB for 100,000 documents) and reused by later runs.
-# Environment: JAVA_HOME (JDK 21+), MAVEN_REPO (default ~/.m2/repository), BENCH_HEAP (default 3g),
+# Environment: JAVA_HOME (a JDK 21+; else found as ./run-tests finds it), MAVEN_REPO (default ~/.m2/repository), BENCH_HEAP (default 3g),
 # BENCH_SKIP_BUILD=1 to use the bundle jars already in bundles/*/target.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 repo=${MAVEN_REPO:-$HOME/.m2/repository}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. "$root/features/eu.urbanagenda.kb.product.feature/rootfiles/lib/find-java.sh"
+kb_find_java jdk || exit 3
+JAVA_HOME=$KB_JAVA_HOME
 export JAVA_HOME
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
