@@ -57,7 +57,13 @@ class ProductStartTest {
 
     @Test
     void withoutDisplayTheWorkbenchSaysSoInOneLine() throws Exception {
-        ProcessBuilder builder = Product.command(home).redirectErrorStream(true);
+        assertNoDisplayLine(Product.command(home));
+        assertNoDisplayLine(Product.command(home, "-nl", "uk")); // a workbench option's value is no command
+        assertNoDisplayLine(Product.command(home, "--data", home.resolve("data").toString(), "-nl", "bg"));
+    }
+
+    private static void assertNoDisplayLine(ProcessBuilder command) throws Exception {
+        ProcessBuilder builder = command.redirectErrorStream(true);
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
         Process process = builder.start();
