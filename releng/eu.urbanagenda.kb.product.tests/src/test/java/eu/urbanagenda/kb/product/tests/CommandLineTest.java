@@ -11,11 +11,14 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -86,6 +89,73 @@ class CommandLineTest {
                 || b.startsWith("org.eclipse.ui") || b.startsWith("org.eclipse.e4.ui") || b.startsWith("eu.urbanagenda.kb.ui")).toList();
         assertEquals(List.of(), ui, "workbench bundles in the command line's configuration");
         assertTrue(Files.list(cache).anyMatch(p -> p.getFileName().toString().endsWith(".jsa")), "the class-data archive was made");
+    }
+
+    /**
+     * The class-data archive in the user's cache is only an optimisation: an archive that is damaged (here: empty, as
+     * after a full disk) or out of date is made again, and Java's messages about it never reach the user.
+     */
+    @Test
+    void aDamagedOrOutdatedClassDataArchiveIsMadeAgainQuietly() throws Exception {
+        Path home = work.resolve("archive-home");
+        assertEquals(0, Cli.runRaw(home, "partnerships").exit());
+        Path archive;
+        try (Stream<Path> entries = Files.list(home.resolve(".cache/urbanagenda-kb"))) {
+            archive = entries.filter(p -> p.getFileName().toString().startsWith("cli-") && p.toString().endsWith(".jsa"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the first run made a class-data archive"));
+        }
+        Files.write(archive, new byte[0]);
+        Cli.Result damaged = Cli.runRaw(home, "partnerships");
+        assertEquals(0, damaged.exit(), damaged.toString());
+        assertEquals("", damaged.err(), "nothing about the archive on stderr");
+        assertTrue(Files.size(archive) > 1 << 20, "a new archive was made: " + Files.size(archive) + " bytes");
+
+        // out of date, as after the product is rebuilt: a copy of the product whose launcher jar then changes
+        // (on a copy, so that the product under test stays as built)
+        Path copy = work.resolve("product-copy");
+        Process cp = new ProcessBuilder("cp", "-a", Product.dir().toString(), copy.toString()).inheritIO().start();
+        assertEquals(0, cp.waitFor());
+        Set<Path> before = archives(home);
+        assertEquals(0, runCopy(copy, home, "", "partnerships").exit());
+        Set<Path> made = archives(home);
+        made.removeAll(before);
+        assertEquals(1, made.size(), "the copy made its own archive: " + made);
+        Path copyArchive = made.iterator().next();
+        try (Stream<Path> plugins = Files.list(copy.resolve("plugins"))) {
+            Path launcher = plugins.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_"))
+                    .findFirst().orElseThrow();
+            Files.setLastModifiedTime(launcher, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        }
+        Cli.Result stale = runCopy(copy, home, "", "--json", "partnerships");
+        assertEquals(0, stale.exit(), stale.toString());
+        assertEquals("", stale.err(), "nothing about the archive on stderr");
+        assertEquals(21, stale.jsonLines().size(), stale.toString());
+        assertFalse(archives(home).contains(copyArchive), "the outdated archive is gone");
+        assertTrue(archives(home).containsAll(before), "the archive of the other product stays");
+        // and the next start of the copy loads its launcher from the new archive
+        Path classLog = work.resolve("copy-class-load.txt");
+        assertEquals(0, runCopy(copy, home, "-Xlog:class+load=info:file=" + classLog, "partnerships").exit());
+        assertTrue(Files.readAllLines(classLog).stream().anyMatch(l -> l.contains("org.eclipse.equinox.launcher.Main ")
+                && l.contains("shared objects file (top)")), "the launcher's classes come from the new archive");
+    }
+
+    private static Set<Path> archives(Path home) throws IOException {
+        try (Stream<Path> entries = Files.list(home.resolve(".cache/urbanagenda-kb"))) {
+            return entries.filter(p -> p.toString().endsWith(".jsa")).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static Cli.Result runCopy(Path copy, Path home, String vmArgs, String... args)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = Product.command(home, args);
+        builder.environment().put("KB_VMARGS", vmArgs);
+        builder.command().set(0, copy.resolve("kb").toString());
+        builder.environment().remove("DISPLAY");
+        Path out = Files.createTempFile(work, "copy-out", ".txt");
+        Path err = Files.createTempFile(work, "copy-err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the copy's kb finished");
+        return new Cli.Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @Test

@@ -31,6 +31,7 @@ final class Product {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("XDG_DATA_HOME", dataHome.toString());
         builder.environment().put("HOME", dataHome.toString());
+        builder.environment().put("XDG_CACHE_HOME", dataHome.resolve(".cache").toString());
         return builder;
     }
 }
