@@ -92,6 +92,15 @@ class AnalysisTest {
     }
 
     @Test
+    void aRunOfOneLetterIsNoTransliterationVariant() throws Exception {
+        assertEquals(terms(analyzer, KbFields.TRANSLIT, "а"), terms(analyzer, KbFields.TRANSLIT, "aa"), "doubled: single");
+        for (String run : List.of("aaa", "aaaaaaaaaa", "ssss")) {
+            assertNotEquals(terms(analyzer, KbFields.TRANSLIT, run.substring(0, 1)), terms(analyzer, KbFields.TRANSLIT, run),
+                    run);
+        }
+    }
+
+    @Test
     void transliterationVariantsMeet() throws Exception {
         String[][] same = {{"громадами", "hromada", "gromada", "hromadakh"}, {"цифрова", "tsyfrova", "cyfrova", "tsifrova"},
                 {"трансформація", "transformatsiia", "transformatsiya", "transformacija", "transformatsii"},

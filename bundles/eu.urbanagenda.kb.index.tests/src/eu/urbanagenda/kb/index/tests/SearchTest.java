@@ -141,6 +141,7 @@ class SearchTest {
         assertEquals(tsyfrova, Set.copyOf(names(search("cyfrova transformatsiya"))));
         assertEquals(List.of(BG_DIGITAL), names(search("digitalen prehod")));
         assertEquals(List.of(BG_DIGITAL), names(search("sofiya")));
+        assertEquals(0, search("aaaaaaaaaa").totalHits(), "a run of one letter is no word (not the conjunction а)");
         assertEquals(List.of(BG_DIGITAL), names(search("\"digitalen prehod\"")));
         SearchHit h = search("sofiya").hits().get(0);
         assertTrue(h.snippet().contains("<b>София</b>"), h.snippet());
@@ -171,6 +172,10 @@ class SearchTest {
         assertEquals(both, search("громада Вінниччина").totalHits(), "default operator AND");
         assertTrue(search("громада OR градове").totalHits() > search("громада").totalHits());
         assertEquals(search("громада").totalHits() - both, search("громада NOT Вінниччина").totalHits());
+        long all = search("*:*").totalHits();
+        assertEquals(all - search("громада").totalHits(), search("NOT громада").totalHits(), "only a negation");
+        assertEquals(all - search("громада").totalHits(), search("-громада").totalHits());
+        assertEquals(search("громада").totalHits() - both, search("громада AND (NOT Вінниччина)").totalHits());
         assertTrue(search("Громад*").totalHits() >= 5, "wildcard terms are lower-cased");
         assertTrue(names(search("прем’єр*")).contains(UK_MEMO), "apostrophe variants in wildcard terms");
         assertTrue(names(search("мʼяс*")).contains("orthoepy.txt"));

@@ -61,7 +61,7 @@ public final class KbAnalyzers {
      * it with every change that alters indexed terms.
      */
     public static final String ANALYZER_VERSION = "kb-analysis-1 (uk: morfologik-ukrainian-search 4.9.1; "
-            + "bg: light stemmer; translit: key 1)";
+            + "bg: light stemmer; translit: key 2)";
 
     private static final NormalizeCharMap BASE_MAP = charMap(Map.of());
     private static final NormalizeCharMap UK_MAP = charMap(Map.of("ґ", "г", "Ґ", "Г"));

@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 
@@ -25,7 +26,8 @@ import eu.urbanagenda.kb.index.KbFields;
  * {@code bg}, {@code ru}, {@code en}, {@code text}, {@code language}) and a field-less term expanded over a list of
  * fields, each analysed by its own analyzer, as a {@link DisjunctionMaxQuery} (tie breaker 0.1). In that expansion
  * the transliteration field only receives Latin words. Unknown field names are not fields: "Увага:громади" searches
- * both words. {@code date:[2020-01-01 TO 2021-12-31]} is a date range. Not thread-safe: one parser per parse.
+ * both words. {@code date:[2020-01-01 TO 2021-12-31]} is a date range. {@code NOT x} alone is every document without
+ * x. Not thread-safe: one parser per parse.
  */
 public final class KbQueryParser extends QueryParser {
 
@@ -139,6 +141,19 @@ public final class KbQueryParser extends QueryParser {
         BooleanClause.Occur occur = getDefaultOperator() == Operator.AND ? BooleanClause.Occur.MUST
                 : BooleanClause.Occur.SHOULD;
         return new BooleanQuery.Builder().add(nameQuery, occur).add(valueQuery, occur).build();
+    }
+
+    /** A group of only excluded terms ({@code NOT Brexit}) means every document without them, not none. */
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+        Query q = super.getBooleanQuery(clauses);
+        if (q instanceof BooleanQuery b && !b.clauses().isEmpty()
+                && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.MUST);
+            b.clauses().forEach(all::add);
+            return all.build();
+        }
+        return q;
     }
 
     @Override
