@@ -173,12 +173,12 @@ public final class SearchCommand implements Command {
             return;
         }
         if (result.totalHits() == 0) {
-            console.println("No documents match «" + query + "» (" + millis + " ms).");
+            console.println("No documents match «" + shown(query) + "» (" + millis + " ms).");
             return;
         }
         int first = offset + 1;
         int last = offset + result.hits().size();
-        console.println(result.totalHits() + (result.totalHits() == 1 ? " document matches" : " documents match") + " «" + query
+        console.println(result.totalHits() + (result.totalHits() == 1 ? " document matches" : " documents match") + " «" + shown(query)
                 + "» (" + millis + " ms)" + (result.hits().isEmpty() ? "; none on this page." : "; " + first + "–" + last + ":"));
         int rank = first;
         for (SearchHit hit : result.hits()) {
@@ -256,5 +256,10 @@ public final class SearchCommand implements Command {
         JsonObject object = new JsonObject();
         counts.forEach(c -> object.addProperty(c.value(), c.count()));
         return object;
+    }
+
+    /** The query as a headline shows it: a very long one (pasted text) is cut. */
+    private static String shown(String query) {
+        return query.length() <= 120 ? query : query.substring(0, 119) + "…";
     }
 }

@@ -203,6 +203,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aLongPastedQueryIsCutInTheHeadline() throws Exception {
+        String query = "громада" + " цифрова".repeat(60);
+        Cli.Result result = Cli.run(shared, "search", "--limit", "1", query);
+        assertEquals(0, result.exit(), result.toString());
+        String headline = result.out().lines().findFirst().orElseThrow();
+        assertTrue(headline.matches("\\d+ documents? match «громада цифрова .*…» \\(\\d+ ms\\).*"), headline);
+        assertTrue(headline.length() < 200, headline);
+    }
+
+    @Test
     void badQueryIsAUsageErrorWithThePosition() throws Exception {
         Cli.Result result = Cli.run(shared, "search", "title:(громада");
         assertEquals(2, result.exit(), result.toString());
