@@ -296,7 +296,14 @@ final class IndexUpdate {
                         t.file().lastModified());
                 return new Outcome(t, Kind.TOUCHED, null, 0, false);
             }
-            ExtractedDocument d = extractor.extract(p, content, t.file().lastModified(), t.override());
+            ExtractedDocument d;
+            try {
+                d = extractor.extract(p, content, t.file().lastModified(), t.override());
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
+                // a parser that fails on one file (or cannot run at all) skips that file, not the whole run
+                throw new SkippedFileException(p, "cannot be read: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            }
             try {
                 writer.updateDocument(new Term(KbFields.PATH, key), DocumentMapper.toDocument(d, t.override()));
             } catch (IllegalArgumentException e) {

@@ -104,7 +104,7 @@ public final class KbCli {
         } catch (DataException e) {
             console.error(e.getMessage());
             return ExitStatus.DATA;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             console.error("kb: internal error: " + e + " (please report it)");
             if (Boolean.getBoolean("kb.debug")) {
                 e.printStackTrace(console.err());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The headless command line end to end: the product's start script with a temporary --data, on the seeds
@@ -273,6 +279,39 @@ class CommandLineTest {
         Cli.Result missing = Cli.run(data, "index", work.resolve("no-such-folder").toString());
         assertEquals(3, missing.exit(), missing.toString());
         assertTrue(missing.err().contains("no-such-folder"), missing.err());
+    }
+
+    /** PDFs go through PDFBox inside the product's OSGi runtime (where SPI Fly weaves its logging). */
+    @Test
+    void pdfsAreIndexedAndFoundAndABrokenOneIsSkipped() throws Exception {
+        Path folder = work.resolve("pdf-input");
+        Files.createDirectories(folder);
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (InputStream ttf = PDDocument.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf");
+                    PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(PDType0Font.load(doc, ttf), 12);
+                text.newLineAtOffset(50, 700);
+                text.showText("План дій партнерства з цифрового переходу для громад Вінниччини");
+                text.endText();
+            }
+            doc.save(folder.resolve("action-plan.pdf").toFile());
+        }
+        Files.writeString(folder.resolve("broken.pdf"), "%PDF-1.4\nnot really a PDF", StandardCharsets.US_ASCII);
+        Path data = work.resolve("pdf-data");
+        Cli.Result index = Cli.run(data, "--json", "index", folder.toString());
+        assertEquals(0, index.exit(), index.toString());
+        JsonObject summary = index.jsonLines().get(index.jsonLines().size() - 1);
+        assertEquals(1, summary.get("added").getAsInt(), index.toString());
+        assertTrue(index.out().contains("broken.pdf"), "the broken PDF is named among the skipped files:\n" + index);
+        Cli.Result found = Cli.run(data, "--json", "search", "--format", "pdf", "громада");
+        assertEquals(0, found.exit(), found.toString());
+        List<JsonObject> hits = found.jsonLines();
+        assertEquals(1, hits.size(), found.toString());
+        assertTrue(hits.get(0).get("path").getAsString().endsWith("action-plan.pdf"), found.toString());
+        assertTrue(hits.get(0).get("snippet").getAsString().contains("<b>громад</b>"), found.toString());
     }
 
     @Test
