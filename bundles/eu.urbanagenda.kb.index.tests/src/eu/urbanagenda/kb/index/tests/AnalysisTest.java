@@ -105,7 +105,7 @@ class AnalysisTest {
         String[][] same = {{"громадами", "hromada", "gromada", "hromadakh"}, {"цифрова", "tsyfrova", "cyfrova", "tsifrova"},
                 {"трансформація", "transformatsiia", "transformatsiya", "transformacija", "transformatsii"},
                 {"София", "sofiya", "sofia", "Sofija"}, {"дигитален", "digitalen"}, {"преход", "prehod", "prekhod"},
-                {"Запоріжжя", "zaporizhzhia", "zaporizhia", "zaporizhzhya"}};
+                {"Запоріжжя", "zaporizhzhia", "zaporizhia", "zaporizhzhya"}, {"своїй", "svoii", "svoyiy", "svoji"}};
         for (String[] group : same) {
             List<String> first = terms(analyzer, KbFields.TRANSLIT, group[0]);
             for (int i = 1; i < group.length; i++) {

@@ -12,8 +12,9 @@ import java.text.Normalizer;
  * ъ→a, ь→y, ю→yu, я→ya, and -ия at the end of a word → -ia.</li>
  * <li>{@link #searchKey(String)}: a folding of Latin spellings under which the variants people actually type meet:
  * y/i/j are one letter, g/h/kh one, ts/tz/c one, ch/cz/č one, sh/š one, zh/ž one, shch/sch/sht one, doubled letters
- * are single (a run of three or more stays). So {@code hromada}, {@code gromada}; {@code tsyfrova}, {@code cyfrova}; {@code transformatsiia},
- * {@code transformatsiya}, {@code transformacija}; {@code sofiya}, {@code sofia} meet.</li>
+ * and runs of i are single (a run of three or more of another letter stays). So {@code hromada}, {@code gromada};
+ * {@code tsyfrova}, {@code cyfrova}; {@code transformatsiia}, {@code transformatsiya}, {@code transformacija};
+ * {@code sofiya}, {@code sofia} meet.</li>
  * </ul>
  */
 public final class Transliteration {
@@ -194,14 +195,15 @@ public final class Transliteration {
                 }
             }
         }
-        // doubled letters are single; a longer run of one letter is no spelling variant and stays (aaaa is not а)
+        // doubled letters are single, and so is any run of i (y, i and j meet there: svoyiy, svoii); a longer run of
+        // another letter is no spelling variant and stays (aaaa is not а)
         StringBuilder out = new StringBuilder(b.length());
         for (int k = 0; k < b.length();) {
             int run = 1;
             while (k + run < b.length() && b.charAt(k + run) == b.charAt(k)) {
                 run++;
             }
-            for (int n = run == 2 ? 1 : run; n > 0; n--) {
+            for (int n = run == 2 || b.charAt(k) == 'i' ? 1 : run; n > 0; n--) {
                 out.append(b.charAt(k));
             }
             k += run;
