@@ -8,7 +8,7 @@
 # the library jars of the target platform in the local Maven repository, and runs it. Results are printed and
 # written to releng/eu.urbanagenda.kb.bench/target/bench/results.md; the sampled corpus is generated under
 # target/bench (about 250 MB for 100,000 documents) and reused by later runs.
-# Environment: JAVA_HOME (a JDK 21+; else found as ./run-tests finds it), MAVEN_REPO (default ~/.m2/repository), BENCH_HEAP (default 3g),
+# Environment: JAVA_HOME (a JDK 21+; else found as ./mvnw finds it), MAVEN_REPO (default ~/.m2/repository), BENCH_HEAP (default 3g),
 # BENCH_SKIP_BUILD=1 to use the bundle jars already in bundles/*/target.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

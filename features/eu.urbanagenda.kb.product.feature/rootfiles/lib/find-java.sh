@@ -1,4 +1,4 @@
-# Finds a Java runtime of version 21 or newer, for the build (./kb, ./run-tests) and for the product's
+# Finds a Java runtime of version 21 or newer, for the build (./mvnw, ./kb) and for the product's
 # start script alike. Sourced, not run. Order: JAVA_HOME if it is 21+, else the newest 21+ under
 # /usr/lib/jvm, else `java` on the PATH if it is 21+. On success sets KB_JAVA_HOME; otherwise prints one
 # line saying what is needed and returns 1.

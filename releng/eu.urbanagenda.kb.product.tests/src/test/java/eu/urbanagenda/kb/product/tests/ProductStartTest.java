@@ -31,7 +31,7 @@ class ProductStartTest {
     @Test
     void startScriptOpensTheWorkbenchAndClosesItOnTerm() throws Exception {
         String display = System.getenv("DISPLAY");
-        assertNotNull(display, "this test needs a display: run it through ./run-tests, which starts Xvfb");
+        assertNotNull(display, "this test needs a display: run it as the README says, under xvfb-run");
 
         Process process = Product.command(home).redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
