@@ -2,12 +2,11 @@ package eu.urbanagenda.kb.ui.internal.handlers;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.emf.common.command.CommandStack;
-import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.internal.CommandStackFollower;
 
 /**
  * {@code org.eclipse.ui.file.save} while a view (navigator, Properties, Validation…) is active: saves the knowledge
@@ -16,8 +15,7 @@ import eu.urbanagenda.kb.ui.KbUi;
  */
 public class SaveKnowledgeBaseHandler extends AbstractHandler implements KbUi.Listener {
 
-    private CommandStack stack;
-    private final CommandStackListener listener = event -> update();
+    private final CommandStackFollower stackFollower = new CommandStackFollower(event -> update());
 
     public SaveKnowledgeBaseHandler() {
         KbUi.addListener(this);
@@ -26,16 +24,7 @@ public class SaveKnowledgeBaseHandler extends AbstractHandler implements KbUi.Li
 
     @Override
     public void sessionChanged(KbSession session) {
-        CommandStack newStack = session == null ? null : session.editingDomain().getCommandStack();
-        if (newStack != stack) {
-            if (stack != null) {
-                stack.removeCommandStackListener(listener);
-            }
-            stack = newStack;
-            if (stack != null) {
-                stack.addCommandStackListener(listener);
-            }
-        }
+        stackFollower.follow(session);
         update();
     }
 
@@ -58,9 +47,7 @@ public class SaveKnowledgeBaseHandler extends AbstractHandler implements KbUi.Li
     @Override
     public void dispose() {
         KbUi.removeListener(this);
-        if (stack != null) {
-            stack.removeCommandStackListener(listener);
-        }
+        stackFollower.dispose();
         super.dispose();
     }
 }

@@ -6,7 +6,6 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStack;
-import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
@@ -16,6 +15,7 @@ import org.eclipse.ui.menus.UIElement;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.internal.CommandStackFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
 /**
@@ -25,8 +25,7 @@ import eu.urbanagenda.kb.ui.internal.Messages;
 abstract class StackHandler extends AbstractHandler implements IElementUpdater, KbUi.Listener {
 
     private final String commandId;
-    private CommandStack stack;
-    private final CommandStackListener listener = event -> changed();
+    private final CommandStackFollower follower = new CommandStackFollower(event -> changed());
 
     StackHandler(String commandId) {
         this.commandId = commandId;
@@ -36,20 +35,12 @@ abstract class StackHandler extends AbstractHandler implements IElementUpdater, 
 
     @Override
     public void sessionChanged(KbSession session) {
-        CommandStack newStack = session == null ? null : session.editingDomain().getCommandStack();
-        if (newStack != stack) {
-            if (stack != null) {
-                stack.removeCommandStackListener(listener);
-            }
-            stack = newStack;
-            if (stack != null) {
-                stack.addCommandStackListener(listener);
-            }
-        }
+        follower.follow(session);
         changed();
     }
 
     private void changed() {
+        CommandStack stack = follower.stack();
         setBaseEnabled(stack != null && can(stack));
         if (PlatformUI.isWorkbenchRunning() && Display.getCurrent() != null) {
             ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
@@ -71,6 +62,7 @@ abstract class StackHandler extends AbstractHandler implements IElementUpdater, 
 
     @Override
     public Object execute(ExecutionEvent event) {
+        CommandStack stack = follower.stack();
         if (stack != null && can(stack)) {
             run(stack);
         }
@@ -79,6 +71,7 @@ abstract class StackHandler extends AbstractHandler implements IElementUpdater, 
 
     @Override
     public void updateElement(UIElement element, @SuppressWarnings("rawtypes") Map parameters) {
+        CommandStack stack = follower.stack();
         Command next = stack == null || !can(stack) ? null : next(stack);
         String name = next == null ? null : next.getLabel();
         element.setText(name == null || name.isBlank() ? plainLabel() : NLS.bind(label(), name));
@@ -87,9 +80,7 @@ abstract class StackHandler extends AbstractHandler implements IElementUpdater, 
     @Override
     public void dispose() {
         KbUi.removeListener(this);
-        if (stack != null) {
-            stack.removeCommandStackListener(listener);
-        }
+        follower.dispose();
         super.dispose();
     }
 

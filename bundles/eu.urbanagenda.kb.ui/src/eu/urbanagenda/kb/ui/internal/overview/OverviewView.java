@@ -11,8 +11,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.emf.common.command.CommandStack;
-import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
@@ -33,6 +31,7 @@ import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
 import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.internal.CommandStackFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorContent;
 
@@ -51,8 +50,7 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
     private BarChart yearsChart;
     private Label indexLabel;
     private List<BarChart.Series> series;
-    private CommandStack stack;
-    private final CommandStackListener stackListener = e -> scheduleSources();
+    private final CommandStackFollower stackFollower = new CommandStackFollower(e -> scheduleSources());
     private boolean sourcesPending;
     private Job yearsJob;
 
@@ -87,16 +85,7 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
 
     @Override
     public void sessionChanged(KbSession session) {
-        CommandStack newStack = session == null ? null : session.editingDomain().getCommandStack();
-        if (newStack != stack) {
-            if (stack != null) {
-                stack.removeCommandStackListener(stackListener);
-            }
-            stack = newStack;
-            if (stack != null) {
-                stack.addCommandStackListener(stackListener);
-            }
-        }
+        stackFollower.follow(session);
         refreshSources();
         refreshYears();
     }
@@ -222,9 +211,7 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
     @Override
     public void dispose() {
         KbUi.removeListener(this);
-        if (stack != null) {
-            stack.removeCommandStackListener(stackListener);
-        }
+        stackFollower.dispose();
         if (yearsJob != null) {
             yearsJob.cancel();
         }

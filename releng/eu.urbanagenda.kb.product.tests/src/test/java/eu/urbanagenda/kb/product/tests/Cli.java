@@ -45,13 +45,17 @@ final class Cli {
 
     /** Without --data: the default data directory under the given home. */
     static Result runRaw(Path home, String... args) throws IOException, InterruptedException {
-        ProcessBuilder builder = Product.command(home, args);
+        return run(Product.command(home, args));
+    }
+
+    /** Runs a command of the start script (see {@link Product#command}) without a display. */
+    static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
         builder.environment().remove("DISPLAY");
         Path out = Files.createTempFile("kb-out", ".txt");
         Path err = Files.createTempFile("kb-err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "kb " + String.join(" ", args) + " finished");
+        assertTrue(process.waitFor(180, TimeUnit.SECONDS), String.join(" ", builder.command()) + " finished");
         Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);

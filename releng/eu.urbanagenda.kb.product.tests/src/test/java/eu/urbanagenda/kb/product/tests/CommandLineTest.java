@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -156,12 +155,7 @@ class CommandLineTest {
         ProcessBuilder builder = Product.command(home, args);
         builder.environment().put("KB_VMARGS", vmArgs);
         builder.command().set(0, copy.resolve("kb").toString());
-        builder.environment().remove("DISPLAY");
-        Path out = Files.createTempFile(work, "copy-out", ".txt");
-        Path err = Files.createTempFile(work, "copy-err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the copy's kb finished");
-        return new Cli.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return Cli.run(builder);
     }
 
     @Test
