@@ -43,7 +43,7 @@ commons-logging/commons-logging/1.4.0/commons-logging-1.4.0.jar
 org/eclipse/platform/org.eclipse.equinox.common/3.21.0/org.eclipse.equinox.common-3.21.0.jar
 org/eclipse/platform/org.eclipse.osgi/3.24.300/org.eclipse.osgi-3.24.300.jar
 "
-cp="$root/bundles/eu.urbanagenda.kb.ingest/target/eu.urbanagenda.kb.ingest-0.1.0-SNAPSHOT.jar:$root/bundles/eu.urbanagenda.kb.index/target/eu.urbanagenda.kb.index-0.1.0-SNAPSHOT.jar"
+cp="$root/bundles/eu.urbanagenda.kb.analysis/target/eu.urbanagenda.kb.analysis-0.1.0-SNAPSHOT.jar:$root/bundles/eu.urbanagenda.kb.ingest/target/eu.urbanagenda.kb.ingest-0.1.0-SNAPSHOT.jar:$root/bundles/eu.urbanagenda.kb.index/target/eu.urbanagenda.kb.index-0.1.0-SNAPSHOT.jar"
 for l in $libs; do
     if [ ! -f "$repo/$l" ]; then
         echo "bench.sh: missing $repo/$l (build the project once online, or fix the version here)" >&2

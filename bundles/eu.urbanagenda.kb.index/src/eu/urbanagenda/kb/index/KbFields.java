@@ -1,6 +1,13 @@
 package eu.urbanagenda.kb.index;
 
 import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+import eu.urbanagenda.kb.analysis.KbAnalyzers;
 
 import eu.urbanagenda.kb.ingest.Language;
 
@@ -13,7 +20,7 @@ import eu.urbanagenda.kb.ingest.Language;
  * <caption>Fields</caption>
  * <tr><th>field</th><th>content</th><th>analysis</th></tr>
  * <tr><td>text_uk, text_bg, text_ru, text_en, text_other</td><td>the text of a document in that language (only one of
- * them per document)</td><td>see {@link eu.urbanagenda.kb.index.analysis.KbAnalyzers}; positions and offsets</td></tr>
+ * them per document)</td><td>see {@link KbAnalyzers}; positions and offsets</td></tr>
  * <tr><td>translit</td><td>the text of every document as transliteration search keys</td><td>matches Latin
  * spellings of Cyrillic words</td></tr>
  * <tr><td>title</td><td>the title (stored)</td><td>surface, Ukrainian lemmas, Bulgarian stems</td></tr>
@@ -73,5 +80,18 @@ public final class KbFields {
      */
     public static String textField(Language language) {
         return TEXT_FIELDS.get(language.ordinal());
+    }
+
+    /** @return the analyzer of each field, for indexing and for explicit {@code field:value} queries */
+    public static Analyzer analyzer() {
+        Analyzer keyword = KbAnalyzers.lowerCaseKeyword();
+        Analyzer exact = new KeywordAnalyzer();
+        return new PerFieldAnalyzerWrapper(KbAnalyzers.generic(),
+                Map.ofEntries(Map.entry(TEXT_UK, KbAnalyzers.ukrainian()), Map.entry(TEXT_BG, KbAnalyzers.bulgarian()),
+                        Map.entry(TEXT_RU, KbAnalyzers.russian()), Map.entry(TEXT_EN, KbAnalyzers.english()),
+                        Map.entry(TEXT_OTHER, KbAnalyzers.generic()), Map.entry(TRANSLIT, KbAnalyzers.translit(false)),
+                        Map.entry(TITLE, KbAnalyzers.title()), Map.entry(LANG, keyword), Map.entry(FORMAT, keyword),
+                        Map.entry(YEAR, keyword), Map.entry(SHA256, keyword), Map.entry(PATH, exact),
+                        Map.entry(FOLDER, exact), Map.entry(ENCODING, keyword)));
     }
 }

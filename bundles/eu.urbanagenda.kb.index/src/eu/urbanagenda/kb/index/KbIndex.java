@@ -69,7 +69,7 @@ import org.apache.lucene.util.Version;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
-import eu.urbanagenda.kb.index.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.analysis.KbAnalyzers;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
 import eu.urbanagenda.kb.index.internal.HitValues;
@@ -106,7 +106,7 @@ public final class KbIndex implements AutoCloseable {
 
     private final Path path;
     private final FSDirectory directory;
-    private final Analyzer analyzer = KbAnalyzers.indexAnalyzer();
+    private final Analyzer analyzer = KbFields.analyzer();
     private final Analyzer latinTranslit = KbAnalyzers.translit(true);
     private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
@@ -204,7 +204,7 @@ public final class KbIndex implements AutoCloseable {
     }
 
     private static void recreate(FSDirectory directory, Path p) throws IOException {
-        try (IndexWriter w = new IndexWriter(directory, writerConfig(KbAnalyzers.indexAnalyzer())
+        try (IndexWriter w = new IndexWriter(directory, writerConfig(KbFields.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
             w.setLiveCommitData(currentFormat().entrySet());
             w.commit();

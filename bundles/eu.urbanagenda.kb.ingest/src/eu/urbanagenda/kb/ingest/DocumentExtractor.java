@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
+import eu.urbanagenda.kb.analysis.text.TextNormalizer;
 import eu.urbanagenda.kb.ingest.internal.BinarySniffer;
 import eu.urbanagenda.kb.ingest.internal.DateSniffer;
 import eu.urbanagenda.kb.ingest.internal.HtmlExtractor;

@@ -3,6 +3,9 @@ package eu.urbanagenda.kb.ingest;
 import java.util.HashMap;
 import java.util.Map;
 
+import eu.urbanagenda.kb.analysis.text.Homoglyphs;
+import eu.urbanagenda.kb.analysis.text.TextNormalizer;
+
 /**
  * Tells the language of a text: Ukrainian, Bulgarian, Russian, English or other.
  * <ol>

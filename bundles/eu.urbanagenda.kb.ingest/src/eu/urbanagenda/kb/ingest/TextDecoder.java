@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.urbanagenda.kb.analysis.text.TextNormalizer;
 import eu.urbanagenda.kb.ingest.internal.CyrillicCharsetDetector;
 
 /**

@@ -37,7 +37,7 @@ import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
-import eu.urbanagenda.kb.index.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.analysis.KbAnalyzers;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.ingest.DocumentFormat;
 import eu.urbanagenda.kb.ingest.EncodingSource;
@@ -227,7 +227,7 @@ public final class SearchBench {
     /** Raw Lucene with the same analyzers and fields: files read as UTF-8, language from the folder name. */
     private void rawLucene(List<Path> files, Path dir) throws Exception {
         try (FSDirectory d = FSDirectory.open(dir);
-                IndexWriter w = new IndexWriter(d, config(KbAnalyzers.indexAnalyzer()))) {
+                IndexWriter w = new IndexWriter(d, config(KbFields.analyzer()))) {
             parallel(files, p -> {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
                 Language lang = p.toString().contains("/bg/") ? Language.BG : Language.UK;

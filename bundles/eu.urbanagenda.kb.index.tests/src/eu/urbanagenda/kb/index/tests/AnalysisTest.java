@@ -11,13 +11,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.junit.jupiter.api.Test;
 
 import eu.urbanagenda.kb.index.KbFields;
-import eu.urbanagenda.kb.index.analysis.KbAnalyzers;
-import eu.urbanagenda.kb.index.analysis.Transliteration;
+import eu.urbanagenda.kb.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.analysis.Transliteration;
 
 /** The analyzers: lemmas and stems next to surface forms, apostrophes, stress marks, multi-term normalisation. */
 class AnalysisTest {
 
-    private final Analyzer analyzer = KbAnalyzers.indexAnalyzer();
+    private final Analyzer analyzer = KbFields.analyzer();
 
     @Test
     void ukrainianSurfaceFormAndLemmas() throws Exception {

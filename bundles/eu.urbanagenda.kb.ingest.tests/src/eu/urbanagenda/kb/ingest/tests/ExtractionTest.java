@@ -23,7 +23,7 @@ import eu.urbanagenda.kb.ingest.ExtractedDocument;
 import eu.urbanagenda.kb.ingest.Language;
 import eu.urbanagenda.kb.ingest.SkippedFileException;
 import eu.urbanagenda.kb.ingest.SourceScanner;
-import eu.urbanagenda.kb.ingest.TextNormalizer;
+import eu.urbanagenda.kb.analysis.text.TextNormalizer;
 
 /** Plain text and HTML extraction, bad input, normalisation and the file scanner. */
 class ExtractionTest {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import eu.urbanagenda.kb.ingest.Homoglyphs;
+import eu.urbanagenda.kb.analysis.text.Homoglyphs;
 
 /**
  * Finds a publication date: parses metadata values (ISO 8601, PDF dates) and looks for the first complete date in the

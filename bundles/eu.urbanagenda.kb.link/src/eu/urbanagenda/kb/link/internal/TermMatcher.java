@@ -15,7 +15,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
-import eu.urbanagenda.kb.index.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.analysis.KbAnalyzers;
 
 /**
  * Compares words the way the index does: each text becomes a sequence of positions, each position the set of

@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.index.analysis;
+package eu.urbanagenda.kb.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.index.analysis;
+package eu.urbanagenda.kb.analysis;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -17,20 +17,17 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.bg.BulgarianStemFilter;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
-import eu.urbanagenda.kb.index.KbFields;
-import eu.urbanagenda.kb.ingest.TextNormalizer;
+import eu.urbanagenda.kb.analysis.text.TextNormalizer;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
 
@@ -290,28 +287,5 @@ public final class KbAnalyzers {
                 return new LowerCaseFilter(in);
             }
         };
-    }
-
-    /** @return the analyzer for indexing, by field */
-    public static Analyzer indexAnalyzer() {
-        return perField(translit(false));
-    }
-
-    /** @return the analyzer for explicit {@code field:value} queries, by field (same as indexing) */
-    public static Analyzer queryAnalyzer() {
-        return indexAnalyzer();
-    }
-
-    private static Analyzer perField(Analyzer translit) {
-        Analyzer keyword = lowerCaseKeyword();
-        Analyzer exact = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(generic(),
-                Map.ofEntries(Map.entry(KbFields.TEXT_UK, ukrainian()), Map.entry(KbFields.TEXT_BG, bulgarian()),
-                        Map.entry(KbFields.TEXT_RU, russian()), Map.entry(KbFields.TEXT_EN, english()),
-                        Map.entry(KbFields.TEXT_OTHER, generic()), Map.entry(KbFields.TRANSLIT, translit),
-                        Map.entry(KbFields.TITLE, title()), Map.entry(KbFields.LANG, keyword),
-                        Map.entry(KbFields.FORMAT, keyword), Map.entry(KbFields.YEAR, keyword),
-                        Map.entry(KbFields.SHA256, keyword), Map.entry(KbFields.PATH, exact),
-                        Map.entry(KbFields.FOLDER, exact), Map.entry(KbFields.ENCODING, keyword)));
     }
 }

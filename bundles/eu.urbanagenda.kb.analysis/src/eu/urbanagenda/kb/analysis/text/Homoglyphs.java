@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.ingest;
+package eu.urbanagenda.kb.analysis.text;
 
 /**
  * Latin letters that look like Cyrillic ones. Some web texts replace Cyrillic letters by Latin look-alikes (e.g.

@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.ingest;
+package eu.urbanagenda.kb.analysis.text;
 
 import java.text.Normalizer;
 

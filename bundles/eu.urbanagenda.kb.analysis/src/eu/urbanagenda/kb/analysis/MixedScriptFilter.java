@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.index.analysis;
+package eu.urbanagenda.kb.analysis;
 
 import java.io.IOException;
 
@@ -8,7 +8,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.AttributeSource;
 
-import eu.urbanagenda.kb.ingest.Homoglyphs;
+import eu.urbanagenda.kb.analysis.text.Homoglyphs;
 
 /**
  * Repairs words where Latin look-alikes replace Cyrillic letters: a word that mixes Cyrillic letters with Latin
