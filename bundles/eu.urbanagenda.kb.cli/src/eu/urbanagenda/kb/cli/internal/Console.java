@@ -8,6 +8,9 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 
+import eu.urbanagenda.kb.index.Highlight;
+import eu.urbanagenda.kb.index.Snippet;
+
 /**
  * Where a command writes: results to stdout (human text, or JSON lines with --json), progress and
  * errors to stderr. Whether each stream is a terminal comes from the start script (`[ -t 1 ]`), since
@@ -87,14 +90,22 @@ public final class Console {
     }
 
     /** A snippet whose matches are marked <b>…</b>: bold on a terminal, plain text when piped (as grep does). */
-    public String snippet(String marked) {
-        if (marked == null) {
+    /** A passage on one line, its matched words in bold on a terminal. */
+    public String snippet(Snippet snippet) {
+        if (snippet == null) {
             return "";
         }
-        if (outTerminal) {
-            return marked.replace("<b>", BOLD).replace("</b>", PLAIN);
+        String text = snippet.text();
+        if (!outTerminal) {
+            return text.replace('\n', ' ');
         }
-        return marked.replace("<b>", "").replace("</b>", "");
+        StringBuilder b = new StringBuilder(text.length() + snippet.highlights().size() * 8);
+        int pos = 0;
+        for (Highlight h : snippet.highlights()) {
+            b.append(text, pos, h.start()).append(BOLD).append(text, h.start(), h.end()).append(PLAIN);
+            pos = h.end();
+        }
+        return b.append(text, pos, text.length()).toString().replace('\n', ' ');
     }
 
     public PrintStream err() {

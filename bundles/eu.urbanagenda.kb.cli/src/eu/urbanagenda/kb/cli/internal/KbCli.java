@@ -14,7 +14,7 @@ import eu.urbanagenda.kb.cli.internal.commands.PartnershipsCommand;
 import eu.urbanagenda.kb.cli.internal.commands.SearchCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ShowCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ValidateCommand;
-import eu.urbanagenda.kb.core.KbLocations;
+import eu.urbanagenda.kb.core.KbSessionService;
 
 /**
  * `kb [--data DIR] [--json] COMMAND [OPTIONS] [OPERANDS]`: finds the command, parses its arguments, runs it,
@@ -37,8 +37,12 @@ public final class KbCli {
         return commands;
     }
 
-    /** Runs a command line; global options may come before or after the command. */
-    public int run(List<String> arguments, Console.Factory consoles) {
+    /**
+     * Runs a command line; global options may come before or after the command.
+     *
+     * @param sessions the session service the commands work through; {@code --data} sets its data directory
+     */
+    public int run(List<String> arguments, Console.Factory consoles, KbSessionService sessions) {
         Path dataDirectory = null;
         boolean json = false;
         boolean help = false;
@@ -95,9 +99,10 @@ public final class KbCli {
                 console.println(Help.command(command));
                 return ExitStatus.OK;
             }
-            try (Context context = new Context(console, dataDirectory != null ? dataDirectory : KbLocations.defaultDataDirectory())) {
-                return command.run(parsed, context);
+            if (dataDirectory != null) {
+                sessions.setDataDirectory(dataDirectory);
             }
+            return command.run(parsed, new Context(console, sessions));
         } catch (UsageException e) {
             console.error(e.getMessage());
             return ExitStatus.USAGE;

@@ -79,7 +79,7 @@ public final class ExportCommand implements Command {
         if (output != null && (output.getParent() == null || !Files.isDirectory(output.getParent()))) {
             throw new DataException("kb export: cannot write " + output + ": no such folder " + output.getParent());
         }
-        KnowledgeBase knowledgeBase = context.session().knowledgeBase();
+        KnowledgeBase knowledgeBase = context.session().model().knowledgeBase();
         List<JsonObject> records = new ArrayList<>();
         switch (what) {
             case "documents" -> knowledgeBase.getDocuments().forEach(d -> records.add(ModelRecords.document(d)));
