@@ -87,22 +87,23 @@ public final class KbCli {
             if (commandName == null || commandName.equals("help")) {
                 if (commandName != null && !rest.isEmpty()) {
                     Command command = find(rest.get(0));
-                    console.println(Help.command(command));
+                    console.printText(Help.command(command));
                 } else {
-                    console.println(Help.overview(commands));
+                    console.printText(Help.overview(commands));
                 }
                 return help || commandName != null ? ExitStatus.OK : ExitStatus.USAGE;
             }
             Command command = find(commandName);
             ParsedArgs parsed = ParsedArgs.parse(command.name(), rest, withHelp(command.options()));
             if (parsed.has("help")) {
-                console.println(Help.command(command));
+                console.printText(Help.command(command));
                 return ExitStatus.OK;
             }
             if (dataDirectory != null) {
                 sessions.setDataDirectory(dataDirectory);
             }
-            return command.run(parsed, new Context(console, sessions));
+            int status = command.run(parsed, new Context(console, sessions));
+            return outputWritten(console, status);
         } catch (UsageException e) {
             console.error(e.getMessage());
             return ExitStatus.USAGE;
@@ -118,6 +119,17 @@ public final class KbCli {
         } finally {
             console.flush();
         }
+    }
+
+    /** A command's status, unless what it wrote to stdout was lost (a full disk): that is no success (exit 3). */
+    private static int outputWritten(Console console, int status) {
+        java.io.IOException failure = console.outputFailure();
+        if (failure == null) {
+            return status;
+        }
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        console.error("kb: the output could not be written to standard output: " + reason);
+        return ExitStatus.DATA;
     }
 
     private Command find(String name) throws UsageException {
