@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.index;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,10 +21,16 @@ import java.util.List;
  * @param sha256 SHA-256 of the file
  * @param text the full text as extracted (with stress accents and soft hyphens)
  * @param highlights the matches of the query in {@code text}, in order, not overlapping
+ * @param author the author from the document's metadata, or {@code null}
+ * @param created the creation time from the document's metadata, or {@code null}
+ * @param modified the modification time from the document's metadata, or {@code null}
+ * @param ocrConfidence for text recognised by OCR, the mean word confidence (0–100: "recognised by OCR, N %
+ *            confidence"), else {@code null}
  */
 public record StoredDocument(Path path, String title, String description, String lang, String format,
         String encoding, String encodingSource, LocalDate date, long size, long lastModified, String sha256,
-        String text, List<Highlight> highlights) {
+        String text, List<Highlight> highlights, String author, Instant created, Instant modified,
+        Double ocrConfidence) {
 
     /**
      * A match in the text.

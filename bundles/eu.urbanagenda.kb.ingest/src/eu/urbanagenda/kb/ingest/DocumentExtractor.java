@@ -367,6 +367,7 @@ public final class DocumentExtractor {
 
     private ExtractedDocument office(Path path, DocumentFormat named, byte[] content, long lastModified,
             String sha256) throws SkippedFileException, ExtractionCancelledException {
+        loadOfficeParsers(path);
         OfficeExtractor.Result r = guarded(path, () -> {
             try {
                 return OfficeExtractor.extract(content, named, settings.maxTextChars());
@@ -433,6 +434,28 @@ public final class DocumentExtractor {
         return new ExtractedDocument(path, DocumentFormat.IMAGE, null, EncodingSource.NONE,
                 languages.detect(text), title, null, DateSniffer.findIn(text), content.length, lastModified, sha256,
                 text, null, null, null, r.confidence());
+    }
+
+    private static volatile boolean officeParsersLoaded;
+
+    /**
+     * Loads Tika's and POI's classes on one thread at a time, outside any time limit: their logging (log4j-api) sets
+     * itself up under a lock while other classes initialise, and two threads doing it at once deadlock; a time limit
+     * interrupting it would leave the classes unusable for the rest of the run.
+     */
+    private static void loadOfficeParsers(Path path) throws SkippedFileException {
+        if (!officeParsersLoaded) {
+            synchronized (DocumentExtractor.class) {
+                if (!officeParsersLoaded) {
+                    try {
+                        Class.forName(OfficeExtractor.class.getName(), true, DocumentExtractor.class.getClassLoader());
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        throw new SkippedFileException(path, "the office document reader cannot run: " + e, e);
+                    }
+                    officeParsersLoaded = true;
+                }
+            }
+        }
     }
 
     private static OcrReader.Progress progress(Path path, FileOptions options) {

@@ -39,11 +39,8 @@ public final class LibraryLogging {
         // commons-logging (PDFBox): to java.util.logging, not to log4j-api or slf4j that may be present
         System.setProperty("org.apache.commons.logging.LogFactory", "org.apache.commons.logging.impl.LogFactoryImpl");
         System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.Jdk14Logger");
-        // log4j-api (POI) has no provider here: its simple logger, silent, and no status line about the missing one
-        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        System.setProperty("log4j2.simplelogLevel", "OFF");
+        // log4j-api (POI): to java.util.logging through log4j-to-jul; no status lines of log4j itself
         System.setProperty("log4j2.statusLoggerLevel", "OFF");
-        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
         // slf4j (Tika): its provider is slf4j-jdk14; no notes about providers on stderr
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         Path file = logFile == null ? null : logFile.toAbsolutePath().normalize();
