@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.tika.detect.CompositeEncodingDetector;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -19,13 +22,16 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.epub.EpubParser;
+import org.apache.tika.parser.html.HtmlEncodingDetector;
 import org.apache.tika.parser.html.JSoupParser;
 import org.apache.tika.parser.mail.RFC822Parser;
 import org.apache.tika.parser.microsoft.OfficeParser;
 import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
 import org.apache.tika.parser.microsoft.rtf.RTFParser;
 import org.apache.tika.parser.odf.OpenDocumentParser;
+import org.apache.tika.parser.txt.Icu4jEncodingDetector;
 import org.apache.tika.parser.txt.TXTParser;
+import org.apache.tika.parser.txt.UniversalEncodingDetector;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ContentHandlerDecorator;
 import org.apache.tika.sax.WriteOutContentHandler;
@@ -83,6 +89,10 @@ public final class OfficeExtractor {
             new JSoupParser(), new OOXMLParser(), new OfficeParser(), new OpenDocumentParser(), new RTFParser(),
             new EpubParser());
 
+    /** Encoding detection of text parts (e-mail bodies): given here, since Tika would look it up as a service. */
+    private static final EncodingDetector ENCODINGS = new CompositeEncodingDetector(List.of(new HtmlEncodingDetector(),
+            new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
+
     private OfficeExtractor() {
     }
 
@@ -98,6 +108,7 @@ public final class OfficeExtractor {
         Metadata metadata = new Metadata();
         ParseContext context = new ParseContext();
         context.set(Parser.class, EMBEDDED);
+        context.set(EncodingDetector.class, ENCODINGS);
         StringWriter out = new StringWriter();
         ContentHandler handler = new BodyContentHandler(new DeadlineHandler(new WriteOutContentHandler(out, maxChars)));
         boolean truncated = false;
