@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
@@ -107,6 +109,7 @@ public final class KbIndex implements AutoCloseable {
     private final Path path;
     private final FSDirectory directory;
     private final Analyzer analyzer = KbFields.analyzer();
+    private final Analyzer queryAnalyzer = KbFields.queryAnalyzer();
     private final Analyzer latinTranslit = KbAnalyzers.translit(true);
     private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
@@ -411,15 +414,20 @@ public final class KbIndex implements AutoCloseable {
      * @throws IllegalArgumentException if a field name is unknown
      */
     public Query parse(String query, List<String> fields) throws QuerySyntaxException {
-        return parse(query, fields, false);
+        try (Acquired a = acquire()) {
+            return parse(query, fields, false, a.searcher().getIndexReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private Query parse(String query, List<String> fields, boolean forHighlighting) throws QuerySyntaxException {
+    private Query parse(String query, List<String> fields, boolean forHighlighting, IndexReader reader)
+            throws QuerySyntaxException {
         if (query == null || query.isBlank()) {
             return MatchAllDocsQuery.INSTANCE;
         }
-        KbQueryParser parser = new KbQueryParser(analyzer, latinTranslit,
-                fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields, forHighlighting);
+        KbQueryParser parser = new KbQueryParser(queryAnalyzer, latinTranslit,
+                fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields, forHighlighting, reader);
         try {
             Query q = parser.parse(query);
             return q == null ? new MatchNoDocsQuery("empty query") : q;
@@ -440,11 +448,11 @@ public final class KbIndex implements AutoCloseable {
      */
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         long start = System.nanoTime();
-        Query query = parse(request.query(), request.fields());
         Map<String, Query> filters = filters(request);
         int window = Math.min(SearchRequest.MAX_WINDOW, request.offset() + request.limit());
         try (Acquired a = acquire()) {
             IndexSearcher s = a.searcher();
+            Query query = parse(request.query(), request.fields(), false, s.getIndexReader());
             Query main = filtered(query, filters, null);
             CollectorManager<?, ? extends TopDocs> top = topDocs(request.sort(), Math.max(1, window));
             TopDocs topDocs;
@@ -525,7 +533,7 @@ public final class KbIndex implements AutoCloseable {
                 return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
             }
         });
-        return multiTerm[0] ? s.rewrite(parse(query, fields, true)) : parsed;
+        return multiTerm[0] ? s.rewrite(parse(query, fields, true, s.getIndexReader())) : parsed;
     }
 
     private static float score(ScoreDoc sd) {
@@ -625,10 +633,10 @@ public final class KbIndex implements AutoCloseable {
      * @throws IOException on index errors
      */
     public Optional<StoredDocument> document(Path file, String query) throws QuerySyntaxException, IOException {
-        Query q = query == null || query.isBlank() ? null : parse(query, List.of());
         String key = file.toAbsolutePath().normalize().toString();
         try (Acquired a = acquire()) {
             IndexSearcher s = a.searcher();
+            Query q = query == null || query.isBlank() ? null : parse(query, List.of(), false, s.getIndexReader());
             TopDocs td = s.search(new TermQuery(new Term(KbFields.PATH, key)), 1);
             if (td.scoreDocs.length == 0) {
                 return Optional.empty();

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -18,6 +20,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 import eu.urbanagenda.kb.index.KbFields;
 
@@ -33,7 +36,14 @@ public final class KbQueryParser extends QueryParser {
 
     private static final String DEFAULT = "\u0000default";
     private static final float TIE_BREAKER = 0.1f;
-    private static final Map<String, Float> BOOSTS = Map.of(KbFields.TITLE, 2.0f, KbFields.TRANSLIT, 0.5f);
+    /**
+     * The title is the text's first line (or the document's own title): a match there is weighed lightly, so that it
+     * adds to a match in the text rather than outranking documents that use the word more (measured with
+     * releng/eu.urbanagenda.kb.bench/quality.sh: 2 put documents that name a rare word in their title above the one
+     * that uses it; 0.3 and lower rank as the text alone).
+     */
+    private static final float TITLE_BOOST = 0.3f;
+    private static final Map<String, Float> BOOSTS = Map.of(KbFields.TITLE, TITLE_BOOST, KbFields.TRANSLIT, 0.5f);
     private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("uk", KbFields.TEXT_UK),
             Map.entry("bg", KbFields.TEXT_BG), Map.entry("ru", KbFields.TEXT_RU), Map.entry("en", KbFields.TEXT_EN),
             Map.entry("other", KbFields.TEXT_OTHER), Map.entry("language", KbFields.LANG),
@@ -44,6 +54,7 @@ public final class KbQueryParser extends QueryParser {
 
     private final List<String> defaultFields;
     private final Analyzer latinTranslit;
+    private final IndexReader reader;
 
     /**
      * @param analyzer the per-field analyzer
@@ -51,7 +62,7 @@ public final class KbQueryParser extends QueryParser {
      * @param defaultFields the fields of a term without field name
      */
     public KbQueryParser(Analyzer analyzer, Analyzer latinTranslit, List<String> defaultFields) {
-        this(analyzer, latinTranslit, defaultFields, false);
+        this(analyzer, latinTranslit, defaultFields, false, null);
     }
 
     /**
@@ -61,10 +72,12 @@ public final class KbQueryParser extends QueryParser {
      * @param forHighlighting whether wildcard, prefix, regular expression and range queries rewrite to their 64 best
      *            terms (then {@code IndexSearcher.rewrite} gives plain terms, which the highlighter finds in the
      *            postings) instead of the faster constant-score rewrite used for searching
+     * @param reader the index searched, whose words a Latin query word may stand for, or {@code null}
      */
     public KbQueryParser(Analyzer analyzer, Analyzer latinTranslit, List<String> defaultFields,
-            boolean forHighlighting) {
+            boolean forHighlighting, IndexReader reader) {
         super(DEFAULT, analyzer);
+        this.reader = reader;
         if (forHighlighting) {
             setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64));
         }
@@ -143,6 +156,24 @@ public final class KbQueryParser extends QueryParser {
         return new BooleanQuery.Builder().add(nameQuery, occur).add(valueQuery, occur).build();
     }
 
+    /**
+     * The stems of a Bulgarian word (see {@code KbAnalyzers.bulgarian(true)}) are scored each with its own rarity and
+     * added up, rather than blended into one term whose rarity is that of the commonest: a document whose form of the
+     * word shares the closer, rarer light stem with the query ranks above those that only share the broad stem.
+     */
+    @Override
+    protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+        if (!KbFields.TEXT_BG.equals(field)) {
+            return super.newSynonymQuery(field, terms);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (TermAndBoost t : terms) {
+            Query q = new TermQuery(new Term(field, t.term()));
+            b.add(t.boost() == 1f ? q : new BoostQuery(q, t.boost()), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
     /** A group of only excluded terms ({@code NOT Brexit}) means every document without them, not none. */
     @Override
     protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
@@ -165,9 +196,24 @@ public final class KbQueryParser extends QueryParser {
         if (f.equals(DEFAULT)) {
             return expand(queryText, true, ff -> ff.equals(KbFields.TRANSLIT)
                     ? newFieldQuery(latinTranslit, ff, queryText, quoted)
-                    : super.getFieldQuery(ff, queryText, quoted));
+                    : withLatinReadings(ff, queryText, quoted, super.getFieldQuery(ff, queryText, quoted)));
         }
-        return super.getFieldQuery(f, queryText, quoted);
+        return withLatinReadings(f, queryText, quoted, super.getFieldQuery(f, queryText, quoted));
+    }
+
+    /**
+     * A Latin word in the Ukrainian or Bulgarian text also stands for the Cyrillic words it transliterates
+     * ({@link LatinReadings}): the better of the two matches counts.
+     */
+    private Query withLatinReadings(String field, String text, boolean quoted, Query asTyped) {
+        if (quoted || !(field.equals(KbFields.TEXT_UK) || field.equals(KbFields.TEXT_BG))) {
+            return asTyped;
+        }
+        Query readings = LatinReadings.query(reader, getAnalyzer(), field, text);
+        if (readings == null) {
+            return asTyped;
+        }
+        return asTyped == null ? readings : new DisjunctionMaxQuery(List.of(asTyped, readings), 0f);
     }
 
     @Override
