@@ -48,4 +48,6 @@ done
 
 out="$here/target"
 mkdir -p "$out/classes"
-"$JAVA_HOME/bin/javac" -encoding UTF-8 -d "$out/classes" -cp "$cp" $(find "$here/src" -name '*.java')
+# the attack benchmark shares its query generator with the index tests
+"$JAVA_HOME/bin/javac" -encoding UTF-8 -d "$out/classes" -cp "$cp" $(find "$here/src" -name '*.java') \
+    "$root/bundles/eu.urbanagenda.kb.index.tests/src/eu/urbanagenda/kb/index/tests/HostileQueries.java"

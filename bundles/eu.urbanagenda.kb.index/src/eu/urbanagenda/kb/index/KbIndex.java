@@ -29,6 +29,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
@@ -67,6 +68,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.apache.lucene.util.Version;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -76,6 +78,7 @@ import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
 import eu.urbanagenda.kb.index.internal.HitValues;
 import eu.urbanagenda.kb.index.internal.KbQueryParser;
+import eu.urbanagenda.kb.index.internal.QueryLimits;
 import eu.urbanagenda.kb.index.internal.Snippets;
 import eu.urbanagenda.kb.index.internal.SyntaxErrors;
 
@@ -415,27 +418,84 @@ public final class KbIndex implements AutoCloseable {
      */
     public Query parse(String query, List<String> fields) throws QuerySyntaxException {
         try (Acquired a = acquire()) {
-            return parse(query, fields, false, a.searcher().getIndexReader());
+            return parse(query, fields, false, a.searcher().getIndexReader(),
+                    new QueryLimits.Deadline(QueryLimits.TIME_BUDGET));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Query parse(String query, List<String> fields, boolean forHighlighting, IndexReader reader)
-            throws QuerySyntaxException {
+    /**
+     * Parses a query within the bounds of {@link QueryLimits}: a long text without operators is searched as plain
+     * text; a breach of a bound is a {@link QueryTooCostlyException}, a query that cannot be read a
+     * {@link QuerySyntaxException}.
+     */
+    private Query parse(String query, List<String> fields, boolean forHighlighting, IndexReader reader,
+            QueryLimits.Deadline deadline) throws QuerySyntaxException {
         if (query == null || query.isBlank()) {
             return MatchAllDocsQuery.INSTANCE;
         }
         KbQueryParser parser = new KbQueryParser(queryAnalyzer, latinTranslit,
                 fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields, forHighlighting, reader);
+        parser.setDeadline(deadline);
         try {
+            QueryLimits.checkLength(query);
+            if (KbQueryParser.isPlainText(query)) {
+                Query q = parser.plainText(query);
+                return q == null ? new MatchNoDocsQuery("no word of the text is in the index") : q;
+            }
+            int deep = QueryLimits.tooDeeplyNested(query);
+            if (deep >= 0) {
+                throw new QuerySyntaxException("Too many nested parentheses: the one at position " + (deep + 1)
+                        + " opens a group " + (QueryLimits.MAX_NESTING + 1) + " levels deep; at most "
+                        + QueryLimits.MAX_NESTING + " are allowed.", query, deep);
+            }
             Query q = parser.parse(query);
             return q == null ? new MatchNoDocsQuery("empty query") : q;
+        } catch (QueryLimits.CostlyQuery e) {
+            throw costly(query, e);
         } catch (ParseException e) {
+            if (e.getCause() instanceof QueryLimits.CostlyQuery c) {
+                throw costly(query, c);
+            }
+            if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+                throw tooManyClauses(query);
+            }
             throw SyntaxErrors.of(query, e);
-        } catch (IllegalArgumentException | IllegalStateException | IndexSearcher.TooManyClauses e) {
-            throw new QuerySyntaxException("Invalid query: " + e.getMessage(), query, -1);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyClauses(query);
+        } catch (TooComplexToDeterminizeException e) {
+            throw new QueryTooCostlyException("A wildcard term or regular expression of the query matches too many "
+                    + "different words to search; make it more specific.", query, -1);
+        } catch (StackOverflowError e) {
+            throw new QuerySyntaxException("The query is nested too deeply to be read; use fewer parentheses.",
+                    query, -1);
         }
+    }
+
+    private static QueryTooCostlyException costly(String query, QueryLimits.CostlyQuery e) {
+        return new QueryTooCostlyException(e.getMessage() + ".", query, e.position());
+    }
+
+    private static QueryTooCostlyException tooManyClauses(String query) {
+        return new QueryTooCostlyException("The query has too many words and alternatives to search at once (more "
+                + "than " + IndexSearcher.getMaxClauseCount() + " terms once its words, their forms and wildcards are "
+                + "expanded); remove some, or leave out AND, OR and NOT to search it as plain text.", query, -1);
+    }
+
+    private static QueryTooCostlyException timeUp(String query) {
+        return new QueryTooCostlyException(QueryLimits.timeUp() + ".", query, -1);
+    }
+
+    /** A searcher of the same index that gives up when the deadline passes, in term enumeration and collection. */
+    private static IndexSearcher bounded(IndexSearcher searcher, QueryLimits.Deadline deadline) throws IOException {
+        IndexSearcher s = new IndexSearcher(
+                ExitableDirectoryReader.wrap((DirectoryReader) searcher.getIndexReader(), deadline));
+        s.setTimeout(deadline);
+        s.setSimilarity(searcher.getSimilarity());
+        s.setQueryCache(searcher.getQueryCache());
+        s.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+        return s;
     }
 
     /**
@@ -448,11 +508,12 @@ public final class KbIndex implements AutoCloseable {
      */
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         long start = System.nanoTime();
+        QueryLimits.Deadline deadline = new QueryLimits.Deadline(QueryLimits.TIME_BUDGET);
         Map<String, Query> filters = filters(request);
         int window = Math.min(SearchRequest.MAX_WINDOW, request.offset() + request.limit());
         try (Acquired a = acquire()) {
-            IndexSearcher s = a.searcher();
-            Query query = parse(request.query(), request.fields(), false, s.getIndexReader());
+            IndexSearcher s = bounded(a.searcher(), deadline);
+            Query query = parse(request.query(), request.fields(), false, a.searcher().getIndexReader(), deadline);
             Query main = filtered(query, filters, null);
             CollectorManager<?, ? extends TopDocs> top = topDocs(request.sort(), Math.max(1, window));
             TopDocs topDocs;
@@ -484,6 +545,9 @@ public final class KbIndex implements AutoCloseable {
             } else {
                 topDocs = s.search(main, top);
             }
+            if (s.timedOut()) {
+                throw timeUp(request.query());
+            }
             ScoreDoc[] sd = topDocs.scoreDocs;
             int from = Math.min(request.offset(), sd.length);
             int to = Math.min(window, sd.length);
@@ -497,7 +561,8 @@ public final class KbIndex implements AutoCloseable {
                 langs[i] = values[i].lang();
             }
             String[] snippets = request.snippets() && ids.length > 0
-                    ? this.snippets.snippets(s, highlightQuery(s, query, request.query(), request.fields()), ids, langs)
+                    ? this.snippets.snippets(a.searcher(),
+                            highlightQuery(a.searcher(), query, request.query(), request.fields(), deadline), ids, langs)
                     : null;
             StoredFields stored = snippets == null ? null : s.storedFields();
             List<SearchHit> hits = new ArrayList<>(ids.length);
@@ -512,6 +577,10 @@ public final class KbIndex implements AutoCloseable {
             }
             return new SearchResult(topDocs.totalHits.value(), Duration.ofNanos(System.nanoTime() - start), hits,
                     facets);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyClauses(request.query());
+        } catch (ExitableDirectoryReader.ExitingReaderException e) {
+            throw timeUp(request.query());
         }
     }
 
@@ -519,8 +588,8 @@ public final class KbIndex implements AutoCloseable {
      * The query for highlighting: the search query itself, or if it has wildcard, prefix, fuzzy, regular expression
      * or range terms, the query parsed again with those expanded to their best terms, rewritten.
      */
-    private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields)
-            throws QuerySyntaxException, IOException {
+    private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields,
+            QueryLimits.Deadline deadline) throws QuerySyntaxException, IOException {
         boolean[] multiTerm = new boolean[1];
         parsed.visit(new QueryVisitor() {
             @Override
@@ -533,7 +602,7 @@ public final class KbIndex implements AutoCloseable {
                 return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
             }
         });
-        return multiTerm[0] ? s.rewrite(parse(query, fields, true, s.getIndexReader())) : parsed;
+        return multiTerm[0] ? s.rewrite(parse(query, fields, true, s.getIndexReader(), deadline)) : parsed;
     }
 
     private static float score(ScoreDoc sd) {
@@ -636,7 +705,9 @@ public final class KbIndex implements AutoCloseable {
         String key = file.toAbsolutePath().normalize().toString();
         try (Acquired a = acquire()) {
             IndexSearcher s = a.searcher();
-            Query q = query == null || query.isBlank() ? null : parse(query, List.of(), false, s.getIndexReader());
+            QueryLimits.Deadline deadline = new QueryLimits.Deadline(QueryLimits.TIME_BUDGET);
+            Query q = query == null || query.isBlank() ? null
+                    : parse(query, List.of(), false, s.getIndexReader(), deadline);
             TopDocs td = s.search(new TermQuery(new Term(KbFields.PATH, key)), 1);
             if (td.scoreDocs.length == 0) {
                 return Optional.empty();
@@ -649,7 +720,7 @@ public final class KbIndex implements AutoCloseable {
             long lastModified = mtime != null && mtime.advanceExact(doc - leaf.docBase) ? mtime.longValue() : 0L;
             IndexableField size = d.getField(DocumentMapper.SIZE);
             List<StoredDocument.Highlight> highlights = q == null ? List.of()
-                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of()), doc,
+                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of(), deadline), doc,
                             d.get(KbFields.LANG));
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), d.get(KbFields.LANG), d.get(KbFields.FORMAT),

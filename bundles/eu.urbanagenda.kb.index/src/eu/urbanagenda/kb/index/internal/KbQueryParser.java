@@ -1,13 +1,21 @@
 package eu.urbanagenda.kb.index.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -55,6 +63,10 @@ public final class KbQueryParser extends QueryParser {
     private final List<String> defaultFields;
     private final Analyzer latinTranslit;
     private final IndexReader reader;
+    private QueryLimits.Deadline deadline;
+    /** Latin words still to be read as Cyrillic in this query (each asks the dictionary and the index). */
+    private int latinReadings = MAX_LATIN_READINGS;
+    private static final int MAX_LATIN_READINGS = 32;
 
     /**
      * @param analyzer the per-field analyzer
@@ -90,9 +102,113 @@ public final class KbQueryParser extends QueryParser {
         }).distinct().toList();
         this.latinTranslit = latinTranslit;
         setDefaultOperator(Operator.AND);
+        setDeterminizeWorkLimit(QueryLimits.DETERMINIZE_WORK);
         setAllowLeadingWildcard(true);
         setSplitOnWhitespace(true);
         setLocale(Locale.ROOT);
+    }
+
+    /**
+     * @param deadline the end of the search's time budget, checked while the query is built
+     */
+    public void setDeadline(QueryLimits.Deadline deadline) {
+        this.deadline = deadline;
+    }
+
+    private void checkTime() throws ParseException {
+        if (deadline != null) {
+            deadline.check();
+        }
+    }
+
+    /** Words of a text searched as plain text (letters and digits, with inner apostrophes). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’ʼ][\\p{L}]+)*");
+    /** Explicit operators: a query that has them is parsed, however long. */
+    private static final Pattern OPERATOR = Pattern.compile("\\b(?:AND|OR|NOT)\\b|&&|\\|\\|");
+    /** A query of more words than this, without operators, is searched as plain text. */
+    public static final int PLAIN_TEXT_WORDS = 24;
+    /** The most telling words of a plain text that are searched. */
+    static final int PLAIN_TEXT_TERMS = 32;
+    /** The share of those words a document must have. */
+    static final float PLAIN_TEXT_SHARE = 0.3f;
+
+    /**
+     * @param query a query
+     * @return whether it is searched as plain text (see {@link #plainText(String)}): more than
+     *         {@link #PLAIN_TEXT_WORDS} words and no operator AND, OR, NOT, &amp;&amp;, ||
+     */
+    public static boolean isPlainText(String query) {
+        Matcher m = WORD.matcher(query);
+        int words = 0;
+        while (words <= PLAIN_TEXT_WORDS && m.find()) {
+            words++;
+        }
+        return words > PLAIN_TEXT_WORDS && !OPERATOR.matcher(query).find();
+    }
+
+    /**
+     * A long text, such as a pasted paragraph, searched like "more like this": its syntax characters are text, and of
+     * its distinct words the {@link #PLAIN_TEXT_TERMS} rarest in the index (that it has at all) are searched, each as
+     * a word without field, in a ranked OR of which a document must match {@link #PLAIN_TEXT_SHARE}. The document the
+     * text comes from has them all and ranks first.
+     *
+     * @param text the text
+     * @return the query, or {@code null} if no word of the text is in the index
+     * @throws ParseException if the time budget runs out
+     */
+    public Query plainText(String text) throws ParseException {
+        Set<String> words = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            words.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        List<Map.Entry<String, Long>> byRarity = new ArrayList<>();
+        for (String w : words) {
+            checkTime();
+            long df = reader == null ? 1 : documentFrequency(w);
+            if (df > 0) {
+                byRarity.add(Map.entry(w, df));
+            }
+        }
+        byRarity.sort(Map.Entry.comparingByValue());
+        Set<String> chosen = new LinkedHashSet<>();
+        byRarity.stream().limit(PLAIN_TEXT_TERMS).forEach(e -> chosen.add(e.getKey()));
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String w : words) {
+            if (chosen.contains(w)) {
+                Query q = getFieldQuery(DEFAULT, w, false);
+                if (q != null) {
+                    b.add(q, BooleanClause.Occur.SHOULD);
+                    clauses++;
+                }
+            }
+        }
+        if (clauses == 0) {
+            return null;
+        }
+        b.setMinimumNumberShouldMatch(Math.max(1, Math.round(clauses * PLAIN_TEXT_SHARE)));
+        return b.build();
+    }
+
+    /** In how many documents the word occurs, through the analysis of each text field (lemmas and stems). */
+    private long documentFrequency(String word) {
+        long df = 0;
+        try {
+            for (String field : KbFields.TEXT_FIELDS) {
+                try (TokenStream ts = getAnalyzer().tokenStream(field, word)) {
+                    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        df += reader.docFreq(new Term(field, term.toString()));
+                    }
+                    ts.end();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return df;
     }
 
     /** What to build for one field. */
@@ -189,6 +305,7 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        checkTime();
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getFieldQuery(DEFAULT, queryText, quoted));
@@ -206,8 +323,11 @@ public final class KbQueryParser extends QueryParser {
      * ({@link LatinReadings}): the better of the two matches counts.
      */
     private Query withLatinReadings(String field, String text, boolean quoted, Query asTyped) {
-        if (quoted || !(field.equals(KbFields.TEXT_UK) || field.equals(KbFields.TEXT_BG))) {
+        if (quoted || !(field.equals(KbFields.TEXT_UK) || field.equals(KbFields.TEXT_BG)) || latinReadings <= 0) {
             return asTyped;
+        }
+        if (field.equals(KbFields.TEXT_BG)) {
+            latinReadings--;
         }
         Query readings = LatinReadings.query(reader, getAnalyzer(), field, text);
         if (readings == null) {
@@ -218,6 +338,7 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        checkTime();
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getFieldQuery(DEFAULT, queryText, slop));
@@ -230,6 +351,8 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        checkTime();
+        QueryLimits.fuzzy(termStr);
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getFuzzyQuery(DEFAULT, termStr, minSimilarity));
@@ -242,6 +365,8 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        checkTime();
+        QueryLimits.wildcard(termStr);
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getPrefixQuery(DEFAULT, termStr));
@@ -253,7 +378,9 @@ public final class KbQueryParser extends QueryParser {
     }
 
     @Override
-    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    protected Query getWildcardQuery(String field, String typed) throws ParseException {
+        checkTime();
+        String termStr = QueryLimits.wildcard(typed);
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getWildcardQuery(DEFAULT, termStr));
@@ -269,6 +396,8 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        checkTime();
+        QueryLimits.regexp(termStr);
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getRegexpQuery(DEFAULT, termStr));
@@ -318,7 +447,8 @@ public final class KbQueryParser extends QueryParser {
             }
             return LocalDate.parse(v).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw new ParseException("date: expects dates like 2021, 2021-10 or 2021-10-19, not \"" + value + "\"");
+            throw new ParseException("The date field expects dates like 2021, 2021-10 or 2021-10-19, not \"" + value
+                    + "\"");
         }
     }
 }
