@@ -14,12 +14,15 @@ import java.util.Set;
  * певец / певци) is dropped;</li>
  * <li>я and е alternate (бряг / брегове, голям / големи, място / места): я is read as е;</li>
  * <li>к, г, х before the plural -и become ц, з, с (ученик / ученици, подлог / подлози, монах / монаси): a final ц, з
- * and с are read as к, г, х; -ища plurals (път / пътища) lose their ending.</li>
+ * and с are read as к, г, х.</li>
  * </ul>
  * Lucene's light stemmer (Savoy) removes a definite article -та from masculine nouns (бюджета → бюдж, while бюджет
  * stays), reads -ети as -ят (бюджети → бюджят), and leaves verbs alone; this one gives бюджет for all of them. Verbs
- * whose stem itself changes between tenses (пиша / писах, чета / четох / чел) keep two stems. The stem is a search
- * key, not a lemma: it is never shown.
+ * whose stem itself changes between tenses (пиша / писах, чета / четох / чел), the passive participle in -ен/-т and
+ * the plurals in -ища (път / пътища) and -ета (море / морета) keep stems of their own: the endings that would join them
+ * end common nouns (жилище, планета). The stem is a search key, not a lemma: it is never shown. Measured against the
+ * paradigms of a spelling dictionary (2,217 words): all forms of a word get one stem for 82 % of the words (Lucene's
+ * light stemmer: 42 %), 1.3 stems per word (4.1).
  */
 public final class BulgarianStemmer {
 
@@ -28,7 +31,7 @@ public final class BulgarianStemmer {
             // nouns: definite articles, plurals, count form; -та only where it can be the feminine article (see
             // below): after т, с and н it is a masculine noun's -а (бюджета, спортиста, студента)
             "ът", "ят", "та", "то", "те", "а", "я", "о", "е", "и", "й", "ове", "еве", "овете", "евете", "ите", "ата",
-            "ята", "ото", "ето", "ища", "ищата", "ия", "ият", "ията", "ии", "иите", "ие", "ието",
+            "ята", "ото", "ето", "ия", "ият", "ията", "ии", "иите", "ие", "ието",
             // adjectives: -ия(т) masculine definite, -а, -о, -и and their articles
             "ия", "ият", "ата", "ото", "ите",
             // verbs, present tense: 1st to 3rd person singular and plural of the е-, и- and а-conjugations
@@ -39,11 +42,15 @@ public final class BulgarianStemmer {
             // imperative
             "ай", "яй", "ей", "ийте", "айте", "яйте", "ейте", "йте",
             // past active participle in -ал, -ял, -ил with gender, number and article (and, so that nouns such as
-            // капитал or автомобил keep one stem, the masculine article after them); the passive participle and
-            // -ел are left alone: they end nouns and adjectives too (план, учител, бюджетен)
+            // капитал or автомобил keep one stem, the masculine article after them); -ел and the passive participle
+            // in -ен are left alone: they end nouns and adjectives too (учител, бюджетен)
             "ал", "ял", "ил", "ала", "яла", "ила", "ало", "яло", "ило", "али", "яли", "или", "алия", "ялия", "илия",
             "алият", "ялият", "илият", "алата", "ялата", "илата", "алото", "ялото", "илото", "алите", "ялите",
             "илите", "алът", "ялът", "илът",
+            // passive participle in -ан, -ян (финансиран, изпълняван), with the noun endings that nouns in -ан take
+            // (план, планът, планове), so that those keep one stem
+            "ан", "ян", "ана", "яна", "ано", "яно", "ани", "яни", "аният", "яният", "аната", "яната", "аното", "яното",
+            "аните", "яните", "анът", "янът", "анове", "ановете",
             // present active participle (-щ) and gerund (-йки)
             "ащ", "ящ", "ещ", "аща", "яща", "еща", "ащо", "ящо", "ещо", "ащи", "ящи", "ещи", "ащия", "ящия", "ещия",
             "ащият", "ящият", "ещият", "ащата", "ящата", "ещата", "ащото", "ящото", "ещото", "ащите", "ящите",
@@ -77,13 +84,24 @@ public final class BulgarianStemmer {
         String s = word;
         for (int len = Math.min(LONGEST, n - 2); len > 0; len--) {
             String ending = word.substring(n - len);
-            if (ENDING_SET.contains(ending) && isStem(word, n - len) && (len != 2 || !ending.equals("та")
-                    || feminineArticle(word))) {
+            if (ENDING_SET.contains(ending) && isStem(word, n - len) && fits(word, ending)) {
                 s = word.substring(0, n - len);
                 break;
             }
         }
         return normalise(s);
+    }
+
+    /** Conditions on single endings that are also the end of other words' stems. */
+    private static boolean fits(String word, String ending) {
+        return switch (ending) {
+            case "та" -> feminineArticle(word);
+            // the neuter and plural articles follow a vowel (селото, такси-то); място, вместо end in -то themselves
+            case "то", "те" -> VOWELS.indexOf(word.charAt(word.length() - 3)) >= 0;
+            // -ям ends verbs with a longer stem (стрелям, вечерям); голям is an adjective
+            case "ям" -> word.length() - 2 >= 4;
+            default -> true;
+        };
     }
 
     /**

@@ -54,9 +54,23 @@ public final class CyrillicSpellings {
         }
     }
 
+    /**
+     * Latin letters and letter groups back to Bulgarian letters, by the system of 2009 and common informal spellings
+     * (u and a for ъ, y for ь, j for й, c and tz for ц, w for в, x for кс).
+     */
+    private static final String[][] BULGARIAN = {{"sht", "щ", "шт"}, {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"},
+            {"ts", "ц", "тс"}, {"tz", "ц"}, {"kh", "х"}, {"yu", "ю", "йу"}, {"ya", "я", "йа"}, {"yo", "ьо", "йо"},
+            {"ju", "ю"}, {"ja", "я"}, {"ia", "ия", "я"}, {"iu", "ю"}, {"a", "а", "ъ"}, {"b", "б"}, {"c", "ц"},
+            {"d", "д"}, {"e", "е"}, {"f", "ф"}, {"g", "г"}, {"h", "х"}, {"i", "и", "й"}, {"j", "й"}, {"k", "к"},
+            {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"}, {"p", "п"}, {"q", "к"}, {"r", "р"}, {"s", "с"},
+            {"t", "т"}, {"u", "у", "ъ"}, {"v", "в"}, {"w", "в"}, {"x", "кс"}, {"y", "й", "ь", "и"},
+            {"z", "з"}};
+
+    private final String word;
     private final String key;
 
-    private CyrillicSpellings(String key) {
+    private CyrillicSpellings(String word, String key) {
+        this.word = word.toLowerCase(Locale.ROOT).replace("'", "");
         this.key = key;
     }
 
@@ -76,7 +90,7 @@ public final class CyrillicSpellings {
             }
         }
         String key = Transliteration.fold(word);
-        return key.length() < 3 ? null : new CyrillicSpellings(key);
+        return key.length() < 3 ? null : new CyrillicSpellings(word, key);
     }
 
     /** @return the folded key that the Cyrillic spellings share */
@@ -232,6 +246,45 @@ public final class CyrillicSpellings {
         }
         a.finishState();
         return Operations.determinize(a, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+    }
+
+    /**
+     * @param max at most this many
+     * @return Bulgarian spellings of the Latin word (the system of 2009 read backwards, and informal spellings), not
+     *         checked against any word list: first the official reading, then those that differ from it in one
+     *         choice (ъ for a, ь for y, ...), then in two, in three
+     */
+    public List<String> bulgarianWords(int max) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int deviations = 0; deviations <= 3 && out.size() < max; deviations++) {
+            bulgarian(0, new StringBuilder(), deviations, out, max);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private void bulgarian(int at, StringBuilder cyrillic, int deviations, Set<String> out, int max) {
+        if (out.size() >= max) {
+            return;
+        }
+        if (at == word.length()) {
+            out.add(cyrillic.toString());
+            return;
+        }
+        boolean first = true;
+        for (String[] row : BULGARIAN) {
+            if (word.startsWith(row[0], at)) {
+                for (int i = 1; i < row.length; i++) {
+                    int cost = first && i == 1 ? 0 : 1;
+                    if (cost <= deviations) {
+                        int length = cyrillic.length();
+                        cyrillic.append(row[i]);
+                        bulgarian(at + row[0].length(), cyrillic, deviations - cost, out, max);
+                        cyrillic.setLength(length);
+                    }
+                }
+                first = false;
+            }
+        }
     }
 
     /**

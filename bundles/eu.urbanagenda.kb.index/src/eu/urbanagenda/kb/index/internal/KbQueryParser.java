@@ -284,8 +284,7 @@ public final class KbQueryParser extends QueryParser {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (TermAndBoost t : terms) {
-            Query q = new TermQuery(new Term(field, t.term()));
-            b.add(t.boost() == 1f ? q : new BoostQuery(q, t.boost()), BooleanClause.Occur.SHOULD);
+            b.add(new TermQuery(new Term(field, t.term())), BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }

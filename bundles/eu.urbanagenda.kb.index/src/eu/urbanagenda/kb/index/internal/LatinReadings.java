@@ -3,7 +3,6 @@ package eu.urbanagenda.kb.index.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,23 +26,21 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
-import eu.urbanagenda.kb.analysis.BulgarianStemmer;
 import eu.urbanagenda.kb.analysis.CyrillicSpellings;
 import eu.urbanagenda.kb.index.KbFields;
 
 /**
  * A Latin query word read as the Cyrillic words it can stand for ({@link CyrillicSpellings}), searched in the Ukrainian
  * or Bulgarian text through their lemmas or stems, as if the Cyrillic word had been typed. The Cyrillic words are
- * those of the Ukrainian dictionary and those the index itself has: its Ukrainian and Bulgarian words, and Bulgarian
- * stems that a known ending completes to the Latin word (so a form that no document has is still found through its
- * stem).
+ * those of the Ukrainian dictionary and those the index itself has: its Ukrainian and Bulgarian words, and the
+ * Bulgarian spellings of the Latin word whose stem is in the index (so a form that no document has is still found).
  */
 final class LatinReadings {
 
     /** At most this many Cyrillic readings per field, the most frequent first. */
     private static final int MAX_READINGS = 12;
-    /** The longest ending (in folded letters) that may complete a Bulgarian stem of the index. */
-    private static final int MAX_ENDING = 6;
+    /** At most this many Bulgarian spellings of a Latin word are checked against the index. */
+    private static final int MAX_GENERATED = 128;
 
     private LatinReadings() {
     }
@@ -93,21 +90,21 @@ final class LatinReadings {
         if (terms == null) {
             return out;
         }
-        int n = spellings.key().length();
-        int min = ukrainian ? n : Math.max(3, n - MAX_ENDING);
         Map<String, Integer> found = new LinkedHashMap<>();
-        TermsEnum te = new CompiledAutomaton(spellings.automaton(min), false, true, false).getTermsEnum(terms);
+        TermsEnum te = new CompiledAutomaton(spellings.automaton(spellings.key().length()), false, true, false)
+                .getTermsEnum(terms);
         for (BytesRef t = te.next(); t != null; t = te.next()) {
-            String term = t.utf8ToString();
-            BitSet prefixes = spellings.spelledPrefixes(term);
-            if (prefixes.get(n)) {
-                found.merge(term, te.docFreq(), Math::max);
-            } else if (!ukrainian) {
-                for (String ending : BulgarianStemmer.endings()) {
-                    String word = term + ending;
-                    if (spellings.spells(word) && analyze(queryAnalyzer, field, word).contains(term)) {
-                        found.merge(word, te.docFreq(), Math::max);
-                    }
+            found.merge(t.utf8ToString(), te.docFreq(), Math::max);
+        }
+        if (!ukrainian) {
+            // Bulgarian words that no document has in this form: known when their stem is in the index
+            for (String word : spellings.bulgarianWords(MAX_GENERATED)) {
+                int df = 0;
+                for (String stem : analyze(queryAnalyzer, field, word)) {
+                    df = Math.max(df, reader.docFreq(new Term(field, stem)));
+                }
+                if (df > 0) {
+                    found.merge(word, df, Math::max);
                 }
             }
         }
