@@ -28,6 +28,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.TermQuery;
 
 import eu.urbanagenda.kb.index.KbFields;
@@ -64,9 +65,9 @@ public final class KbQueryParser extends QueryParser {
     private final Analyzer latinTranslit;
     private final IndexReader reader;
     private QueryLimits.Deadline deadline;
-    /** Latin words still to be read as Cyrillic in this query (each asks the dictionary and the index). */
+    /** Readings of Latin words as Cyrillic still allowed in this query (each asks the dictionary or the index). */
     private int latinReadings = MAX_LATIN_READINGS;
-    private static final int MAX_LATIN_READINGS = 32;
+    private static final int MAX_LATIN_READINGS = 64;
 
     /**
      * @param analyzer the per-field analyzer
@@ -289,6 +290,13 @@ public final class KbQueryParser extends QueryParser {
         return b.build();
     }
 
+    /** Regular expressions in the syntax {@link QueryLimits#regexp(String)} has checked. */
+    @Override
+    protected Query newRegexpQuery(Term regexp) {
+        return new RegexpQuery(regexp, QueryLimits.REGEXP_FLAGS, 0, RegexpQuery.DEFAULT_PROVIDER,
+                getDeterminizeWorkLimit(), getMultiTermRewriteMethod());
+    }
+
     /** A group of only excluded terms ({@code NOT Brexit}) means every document without them, not none. */
     @Override
     protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
@@ -325,9 +333,7 @@ public final class KbQueryParser extends QueryParser {
         if (quoted || !(field.equals(KbFields.TEXT_UK) || field.equals(KbFields.TEXT_BG)) || latinReadings <= 0) {
             return asTyped;
         }
-        if (field.equals(KbFields.TEXT_BG)) {
-            latinReadings--;
-        }
+        latinReadings--;
         Query readings = LatinReadings.query(reader, getAnalyzer(), field, text);
         if (readings == null) {
             return asTyped;

@@ -27,6 +27,8 @@ public final class QueryLimits {
     public static final int MAX_REPEAT = 100;
     /** Largest estimated automaton of a regular expression, in states before determinization. */
     public static final int MAX_REGEXP_STATES = 5_000;
+    /** The syntax of regular expressions: Lucene's, without named automata ({@code <name>}), which queries cannot name. */
+    public static final int REGEXP_FLAGS = RegExp.ALL & ~RegExp.AUTOMATON;
     /** Work limit of determinizing a wildcard or regular-expression automaton (Lucene's default). */
     public static final int DETERMINIZE_WORK = 10_000;
     /** How long one search may take, parsing and snippets included. */
@@ -169,7 +171,7 @@ public final class QueryLimits {
         }
         RegExp parsed;
         try {
-            parsed = new RegExp(regexp, RegExp.ALL);
+            parsed = new RegExp(regexp, REGEXP_FLAGS);
         } catch (NumberFormatException e) {
             throw new CostlyQuery("The regular expression /" + shorten(regexp) + "/ repeats something more often "
                     + "than can be counted; at most {" + MAX_REPEAT + "} is allowed", -1);
