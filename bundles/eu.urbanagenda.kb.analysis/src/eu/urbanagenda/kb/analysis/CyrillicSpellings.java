@@ -100,15 +100,24 @@ public final class CyrillicSpellings {
 
     /*
      * States of the matcher: how much of the key is spelled (pos), the last folded letter (last, for doubled
-     * letters) and a pending first letter of a digraph (or 0). Encoded in a long.
+     * letters), a pending first letter of a digraph (or 0) and whether the last letter spelled nothing (ь, ': two such
+     * letters in a row spell no word, which keeps the set of spellings finite). Encoded in a long.
      */
 
     private static long state(int pos, char last, char pending) {
-        return (long) pos << 32 | (long) last << 16 | pending;
+        return state(pos, last, pending, false);
+    }
+
+    private static long state(int pos, char last, char pending, boolean silent) {
+        return (long) pos << 33 | (silent ? 1L << 32 : 0) | (long) last << 16 | pending;
     }
 
     private static int pos(long s) {
-        return (int) (s >>> 32);
+        return (int) (s >>> 33);
+    }
+
+    private static boolean silent(long s) {
+        return (s >>> 32 & 1) != 0;
     }
 
     private static char last(long s) {
@@ -121,6 +130,9 @@ public final class CyrillicSpellings {
 
     /** Spells a folded string from a state; -1 if it departs from the key. */
     private long spell(long s, String folded) {
+        if (folded.isEmpty()) {
+            return silent(s) ? -1 : state(pos(s), last(s), (char) 0, true);
+        }
         int pos = pos(s);
         char last = last(s);
         for (int i = 0; i < folded.length(); i++) {
@@ -213,7 +225,7 @@ public final class CyrillicSpellings {
     /**
      * @param minLength the shortest prefix of the key to accept
      * @return a deterministic automaton of the lower-case Cyrillic words that spell a prefix of the key of at least
-     *         {@code minLength} folded letters
+     *         {@code minLength} folded letters (a finite set of words)
      */
     public Automaton automaton(int minLength) {
         Automaton a = new Automaton();
@@ -249,15 +261,15 @@ public final class CyrillicSpellings {
     }
 
     /**
+     * @param deviations at most this many choices other than the official reading (ъ for a, ь for y, ...)
      * @param max at most this many
      * @return Bulgarian spellings of the Latin word (the system of 2009 read backwards, and informal spellings), not
-     *         checked against any word list: first the official reading, then those that differ from it in one
-     *         choice (ъ for a, ь for y, ...), then in two, in three
+     *         checked against any word list, those with fewer deviations first
      */
-    public List<String> bulgarianWords(int max) {
+    public List<String> bulgarianWords(int deviations, int max) {
         Set<String> out = new LinkedHashSet<>();
-        for (int deviations = 0; deviations <= 3 && out.size() < max; deviations++) {
-            bulgarian(0, new StringBuilder(), deviations, out, max);
+        for (int d = 0; d <= deviations && out.size() < max; d++) {
+            bulgarian(0, new StringBuilder(), d, out, max);
         }
         return new ArrayList<>(out);
     }

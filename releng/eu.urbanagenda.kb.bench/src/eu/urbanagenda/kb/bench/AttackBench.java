@@ -1,8 +1,6 @@
 package eu.urbanagenda.kb.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +58,7 @@ public final class AttackBench {
             List<String> queries = new HostileQueries(seed, words).next(n);
             // warm-up: the analyzers and dictionary load once
             index.search(SearchRequest.of("громада"));
-            resetPeaks();
+            SearchBench.resetPeaks();
             long[] nanos = new long[queries.size()];
             long maxAllocated = 0;
             String slowest = "";
@@ -112,7 +110,7 @@ public final class AttackBench {
                     queries.size(), outcomes.get("hits"), outcomes.get("bad query"), outcomes.get("too costly"),
                     outcomes.get("failure"), sorted[sorted.length / 2] / 1e6,
                     sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6,
-                    maxAllocated >> 20, peakHeap() >> 20);
+                    maxAllocated >> 20, SearchBench.peakHeap() >> 20);
             System.out.println("\nSlowest: " + slowest + "\nMost memory: " + hungriest);
             System.out.println("\nMessages (digits as N, quoted parts as …):");
             messages.forEach((m, c) -> System.out.println(c + "\t" + m));
@@ -123,23 +121,5 @@ public final class AttackBench {
     private static String shown(String q) {
         String s = q.length() > 60 ? q.substring(0, 60) + "…" : q;
         return "«" + s.replaceAll("\\p{Cntrl}", "·") + "» (" + q.length() + " chars)";
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -28,6 +30,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 
+import eu.urbanagenda.kb.analysis.Transliteration;
 import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
@@ -52,8 +55,11 @@ public final class QualityBench {
         }
     }
 
-    /** The rank (1-based, 0 when not in the top 10) of each query's target, per system. */
-    record Ranks(Query query, int product, int stock) {
+    /**
+     * The rank (1-based, 0 when not in the top 10) of each query's target, per system, and whether the product's first
+     * hit, when it is another document, has the query's words in the form typed.
+     */
+    record Ranks(Query query, int product, int stock, boolean firstHasTypedForm) {
     }
 
     private static final int TOP = 10;
@@ -95,19 +101,28 @@ public final class QualityBench {
                     + "from %s.%n", Instant.now(), (System.nanoTime() - t0) / 1e9, qs.size(), queries);
             List<Ranks> ranks = new ArrayList<>();
             for (Query q : qs) {
-                int product = productRank(index, q);
+                SearchResult r = index.search(SearchRequest.builder(q.text()).page(0, TOP).snippets(false)
+                        .facets(false).build());
+                int product = rank(r, q);
                 int stockRank = stockRank(stock.get(q.lang()), analyzers.get(q.lang()), q);
-                ranks.add(new Ranks(q, product, stockRank));
+                boolean typed = product != 1 && !r.hits().isEmpty() && hasTypedForm(r.hits().get(0).path(), q.text());
+                ranks.add(new Ranks(q, product, stockRank, typed));
             }
             table("all queries", ranks);
             table("tuning half (even ids)", ranks.stream().filter(r -> r.query().number() % 2 == 0).toList());
             table("held-out half (odd ids)", ranks.stream().filter(r -> r.query().number() % 2 == 1).toList());
+            List<Ranks> below = ranks.stream().filter(r -> r.product() != 1 && !r.query().kind().equals("pair"))
+                    .toList();
+            System.out.printf(Locale.ROOT, "%nOne-word queries whose target is not first: %d; the first hit has the "
+                    + "word in the form typed (as the set takes the query's form from another document): %d.%n",
+                    below.size(), below.stream().filter(Ranks::firstHasTypedForm).count());
             if (misses) {
-                System.out.println("\nProduct below rank 1 (id, query, target, product rank, stock rank):");
+                System.out.println("\nProduct below rank 1 (id, query, target, product rank, stock rank, first hit "
+                        + "has the typed form):");
                 for (Ranks r : ranks) {
                     if (r.product() != 1) {
-                        System.out.printf("%s\t%s\t%s\t%d\t%d%n", r.query().id(), r.query().text(),
-                                r.query().target(), r.product(), r.stock());
+                        System.out.printf("%s\t%s\t%s\t%d\t%d\t%s%n", r.query().id(), r.query().text(),
+                                r.query().target(), r.product(), r.stock(), r.firstHasTypedForm());
                     }
                 }
             }
@@ -128,9 +143,7 @@ public final class QualityBench {
         return out;
     }
 
-    private static int productRank(KbIndex index, Query q) throws Exception {
-        SearchResult r = index.search(SearchRequest.builder(q.text()).page(0, TOP).snippets(false).facets(false)
-                .build());
+    private static int rank(SearchResult r, Query q) {
         List<SearchHit> hits = r.hits();
         for (int i = 0; i < hits.size(); i++) {
             Path p = hits.get(i).path();
@@ -139,6 +152,25 @@ public final class QualityBench {
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether a file has the words of a query as typed: a Cyrillic word itself, a Latin word as a Cyrillic word with
+     * the same transliteration key.
+     */
+    private static boolean hasTypedForm(Path file, String query) throws IOException {
+        Set<String> words = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (String w : Files.readString(file, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'’]+")) {
+            words.add(w);
+            keys.add(String.valueOf(Transliteration.searchKey(w)));
+        }
+        for (String w : query.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!words.contains(w) && !(w.matches("[a-z']+") && keys.contains(Transliteration.searchKey(w)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int stockRank(IndexSearcher s, Analyzer a, Query q) throws IOException {

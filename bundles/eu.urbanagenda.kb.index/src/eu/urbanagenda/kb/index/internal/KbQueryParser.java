@@ -64,6 +64,7 @@ public final class KbQueryParser extends QueryParser {
     private final List<String> defaultFields;
     private final Analyzer latinTranslit;
     private final IndexReader reader;
+    private final LatinReadings latin;
     private QueryLimits.Deadline deadline;
     /** Readings of Latin words as Cyrillic still allowed in this query (each asks the dictionary or the index). */
     private int latinReadings = MAX_LATIN_READINGS;
@@ -91,6 +92,7 @@ public final class KbQueryParser extends QueryParser {
             boolean forHighlighting, IndexReader reader) {
         super(DEFAULT, analyzer);
         this.reader = reader;
+        this.latin = new LatinReadings(reader, analyzer);
         if (forHighlighting) {
             setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64));
         }
@@ -334,7 +336,7 @@ public final class KbQueryParser extends QueryParser {
             return asTyped;
         }
         latinReadings--;
-        Query readings = LatinReadings.query(reader, getAnalyzer(), field, text);
+        Query readings = latin.query(field, text);
         if (readings == null) {
             return asTyped;
         }

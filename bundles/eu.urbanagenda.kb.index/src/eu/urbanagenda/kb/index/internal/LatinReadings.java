@@ -3,11 +3,15 @@ package eu.urbanagenda.kb.index.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -40,31 +44,56 @@ final class LatinReadings {
     /** At most this many Cyrillic readings per field, the most frequent first. */
     private static final int MAX_READINGS = 12;
     /** At most this many Bulgarian spellings of a Latin word are checked against the index. */
-    private static final int MAX_GENERATED = 128;
+    private static final int MAX_GENERATED = 48;
 
-    private LatinReadings() {
+    private final IndexReader reader;
+    private final Analyzer queryAnalyzer;
+    /**
+     * The spellings of recent Latin words, with their automaton (a word is read for two fields, and typed again as
+     * the query grows); they depend on the word alone.
+     */
+    private static final Map<String, Optional<Spelled>> WORDS = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<Spelled>> eldest) {
+                    return size() > 512;
+                }
+            });
+
+    private record Spelled(CyrillicSpellings spellings, CompiledAutomaton automaton) {
     }
 
     /**
      * @param reader the index, or {@code null} (then only the dictionary is asked)
      * @param queryAnalyzer the query analyzer of the fields
+     */
+    LatinReadings(IndexReader reader, Analyzer queryAnalyzer) {
+        this.reader = reader;
+        this.queryAnalyzer = queryAnalyzer;
+    }
+
+    /**
      * @param field {@link KbFields#TEXT_UK} or {@link KbFields#TEXT_BG}
      * @param word a word
      * @return the query of the word's Cyrillic readings in the field, or {@code null} if it is no Latin word or has none
      */
-    static Query query(IndexReader reader, Analyzer queryAnalyzer, String field, String word) {
-        CyrillicSpellings spellings = CyrillicSpellings.of(word);
-        if (spellings == null) {
+    Query query(String field, String word) {
+        Spelled spelled = WORDS.computeIfAbsent(word, w -> Optional.ofNullable(CyrillicSpellings.of(w))
+                .map(s -> new Spelled(s, new CompiledAutomaton(s.automaton(s.key().length()), true, true, false))))
+                .orElse(null);
+        if (spelled == null) {
             return null;
         }
         try {
-            Set<String> readings = readings(reader, queryAnalyzer, field, spellings);
+            Set<String> readings = readings(field, spelled);
             if (readings.isEmpty()) {
                 return null;
             }
             Set<String> terms = new LinkedHashSet<>();
             for (String r : readings) {
-                terms.addAll(analyze(queryAnalyzer, field, r));
+                terms.addAll(analyze(field, r));
             }
             if (KbFields.TEXT_UK.equals(field)) {
                 SynonymQuery.Builder b = new SynonymQuery.Builder(field);
@@ -79,37 +108,51 @@ final class LatinReadings {
         }
     }
 
-    private static Set<String> readings(IndexReader reader, Analyzer queryAnalyzer, String field,
-            CyrillicSpellings spellings) throws IOException {
-        Set<String> out = new LinkedHashSet<>();
-        boolean ukrainian = KbFields.TEXT_UK.equals(field);
-        if (ukrainian) {
-            out.addAll(spellings.ukrainianWords(MAX_READINGS));
-        }
-        Terms terms = reader == null ? null : MultiTerms.getTerms(reader, field);
-        if (terms == null) {
-            return out;
-        }
+    /**
+     * The words of the index that spell the Latin word; only if it has none, the dictionary's words (Ukrainian) or the
+     * Bulgarian spellings whose stem the index has (the analysis of a word of the index already finds its lemmas and
+     * stems, so these only add forms that no document has).
+     */
+    private Set<String> readings(String field, Spelled spelled) throws IOException {
         Map<String, Integer> found = new LinkedHashMap<>();
-        TermsEnum te = new CompiledAutomaton(spellings.automaton(spellings.key().length()), false, true, false)
-                .getTermsEnum(terms);
-        for (BytesRef t = te.next(); t != null; t = te.next()) {
-            found.merge(t.utf8ToString(), te.docFreq(), Math::max);
+        Terms terms = reader == null ? null : MultiTerms.getTerms(reader, field);
+        if (terms != null) {
+            TermsEnum te = spelled.automaton().getTermsEnum(terms);
+            for (BytesRef t = te.next(); t != null; t = te.next()) {
+                found.merge(t.utf8ToString(), te.docFreq(), Math::max);
+            }
         }
-        if (!ukrainian) {
-            // Bulgarian words that no document has in this form: known when their stem is in the index
-            for (String word : spellings.bulgarianWords(MAX_GENERATED)) {
-                int df = 0;
-                for (String stem : analyze(queryAnalyzer, field, word)) {
-                    df = Math.max(df, reader.docFreq(new Term(field, stem)));
-                }
-                if (df > 0) {
-                    found.merge(word, df, Math::max);
+        if (found.isEmpty() && KbFields.TEXT_UK.equals(field)) {
+            return new LinkedHashSet<>(spelled.spellings().ukrainianWords(MAX_READINGS));
+        }
+        if (found.isEmpty() && terms != null) {
+            // the official reading first, then those with one informal choice, then two: the first that the index
+            // knows are taken
+            Set<String> tried = new HashSet<>();
+            Map<String, Integer> stems = new HashMap<>();
+            for (int deviations = 0; deviations <= 2 && found.isEmpty(); deviations++) {
+                for (String word : spelled.spellings().bulgarianWords(deviations, MAX_GENERATED)) {
+                    if (!tried.add(word)) {
+                        continue;
+                    }
+                    int df = 0;
+                    for (String stem : analyze(field, word)) {
+                        Integer known = stems.get(stem);
+                        if (known == null) {
+                            known = reader.docFreq(new Term(field, stem));
+                            stems.put(stem, known);
+                        }
+                        df = Math.max(df, known);
+                    }
+                    if (df > 0) {
+                        found.merge(word, df, Math::max);
+                    }
                 }
             }
         }
         List<Map.Entry<String, Integer>> byFrequency = new ArrayList<>(found.entrySet());
         byFrequency.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()));
+        Set<String> out = new LinkedHashSet<>();
         for (Map.Entry<String, Integer> e : byFrequency) {
             if (out.size() >= MAX_READINGS) {
                 break;
@@ -119,9 +162,9 @@ final class LatinReadings {
         return out;
     }
 
-    private static List<String> analyze(Analyzer analyzer, String field, String text) throws IOException {
+    private List<String> analyze(String field, String text) throws IOException {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+        try (TokenStream ts = queryAnalyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {

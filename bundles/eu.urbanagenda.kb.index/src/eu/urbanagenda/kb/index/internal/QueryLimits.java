@@ -99,23 +99,12 @@ public final class QueryLimits {
      * @return the position of the first parenthesis nested deeper than {@link #MAX_NESTING}, or -1
      */
     public static int tooDeeplyNested(String query) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < query.length(); i++) {
+        int[] depth = {0};
+        return SyntaxErrors.firstUnquoted(query, i -> {
             char c = query.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                if (++depth > MAX_NESTING) {
-                    return i;
-                }
-            } else if (!quoted && c == ')') {
-                depth = Math.max(0, depth - 1);
-            }
-        }
-        return -1;
+            depth[0] = c == '(' ? depth[0] + 1 : c == ')' ? Math.max(0, depth[0] - 1) : depth[0];
+            return depth[0] > MAX_NESTING;
+        });
     }
 
     /**

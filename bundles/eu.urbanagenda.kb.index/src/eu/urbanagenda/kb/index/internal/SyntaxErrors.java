@@ -1,5 +1,6 @@
 package eu.urbanagenda.kb.index.internal;
 
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,6 +116,16 @@ public final class SyntaxErrors {
 
     /** @return the position of a ^ not followed by a number (outside quotes), or -1 */
     private static int badWeight(String query) {
+        return firstUnquoted(query, i -> query.charAt(i) == '^'
+                && (i + 1 >= query.length() || !Character.isDigit(query.charAt(i + 1))));
+    }
+
+    /**
+     * @param query a query
+     * @param test asked of each position of a character that is neither escaped nor between quotes, in order
+     * @return the first position for which the test holds, or -1
+     */
+    static int firstUnquoted(String query, IntPredicate test) {
         boolean quoted = false;
         for (int i = 0; i < query.length(); i++) {
             char c = query.charAt(i);
@@ -122,7 +133,7 @@ public final class SyntaxErrors {
                 i++;
             } else if (c == '"') {
                 quoted = !quoted;
-            } else if (!quoted && c == '^' && (i + 1 >= query.length() || !Character.isDigit(query.charAt(i + 1)))) {
+            } else if (!quoted && test.test(i)) {
                 return i;
             }
         }
