@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * An inflectional stemmer of Bulgarian, written for this product: the forms of one word get one stem, so that a search
- * for any of them finds the others. It removes the longest known ending (definite articles, plural and gender endings
+ * for any of them finds the others. (A lemma dictionary would be better still, but none that may ship in the product
+ * is to be had: the Bulgarian word lists of hunspell and Apertium are GPL, and Maven Central has none.) It removes the longest known ending (definite articles, plural and gender endings
  * of nouns and adjectives, count forms, the persons, tenses, participles, gerund and verbal noun of regular verbs),
  * keeping a stem of at least two letters with a vowel, then evens out the alternations that inflection causes in the
  * stem:

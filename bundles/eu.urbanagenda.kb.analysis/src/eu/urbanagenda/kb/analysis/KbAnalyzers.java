@@ -1,6 +1,9 @@
 package eu.urbanagenda.kb.analysis;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +42,8 @@ import morfologik.stemming.WordData;
  * <li>{@link #ukrainian()}: standard tokenizer, look-alike repair, lower case, then the surface form and its lemmas
  * from the morfologik Ukrainian dictionary (lemmas lower-cased, looked up through a per-thread word cache), ґ read as
  * г like the dictionary.</li>
- * <li>{@link #bulgarian()}: the surface form and its {@link BulgarianStemmer} stem; ѐ read as е.</li>
+ * <li>{@link #bulgarian()}: the surface form, its {@link BulgarianStemmer} stem and the light stem of Lucene's
+ * BulgarianStemFilter; ѐ read as е.</li>
  * <li>{@link #russian()}, {@link #english()}: surface form plus light/Porter stem. {@link #generic()}: lower case plus
  * ASCII folding.</li>
  * <li>{@link #translit(boolean)}: the transliteration search key of each word ({@link Transliteration}).</li>
@@ -48,10 +52,7 @@ import morfologik.stemming.WordData;
  * </ul>
  * Each language analyzer has a query form ({@code ukrainian(true)} ...): where indexing puts a word's lemmas or stem
  * beside the word, a query takes the lemmas or stem instead of the word, so a document scores the same whichever form
- * of the word it uses.
- * <ul>
- * </ul>
- * No stop words are removed: a query is expanded over fields with different analyzers and default AND, and a word
+ * of the word it uses. No stop words are removed: a query is expanded over fields with different analyzers and default AND, and a word
  * dropped by one field's stop list would otherwise have to match in another.
  */
 public final class KbAnalyzers {
@@ -209,14 +210,14 @@ public final class KbAnalyzers {
         CharTermAttribute term = stemmed.addAttribute(CharTermAttribute.class);
         return word -> {
             try {
-                source.setReader(new java.io.StringReader(word));
+                source.setReader(new StringReader(word));
                 stemmed.reset();
                 String s = stemmed.incrementToken() ? term.toString() : word;
                 stemmed.end();
                 stemmed.close();
                 return s;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
     }
