@@ -22,7 +22,9 @@ import morfologik.stemming.Dictionary;
  * A Latin query word is turned back into Cyrillic this way and then searched like the Cyrillic word, through its
  * lemmas and stems, so that {@code zhburliai} finds every form of жбурляти as жбурляй does. Which Cyrillic words
  * exist is asked of a word list: the Ukrainian dictionary ({@link #ukrainianWords(int)}) or the terms of an index
- * (through {@link #automaton(int)}, e.g. with {@code Terms.intersect}).
+ * (through {@link #automaton(int)}, e.g. with {@code CompiledAutomaton.getTermsEnum}); for Bulgarian forms that no
+ * document has, {@link #bulgarianWords(int, int)} reads the Bulgarian system backwards, and the caller keeps the
+ * readings whose stem the index has.
  * <p>
  * Each Cyrillic letter spells one or more folded Latin strings (ь: nothing in Ukrainian, y in Bulgarian; ъ: a, u or
  * y; я: ya or a; х: h or kh; ...), and тс, шт, сч spell one folded letter too (тс as ц); a letter that repeats the
