@@ -321,7 +321,8 @@ public final class KbQueryParser extends QueryParser {
         }
         if (f.equals(DEFAULT)) {
             return expand(queryText, true, ff -> ff.equals(KbFields.TRANSLIT)
-                    ? newFieldQuery(latinTranslit, ff, queryText, quoted)
+                    ? (!quoted && latin.readAsInflected(queryText) ? null
+                            : newFieldQuery(latinTranslit, ff, queryText, quoted))
                     : withLatinReadings(ff, queryText, quoted, super.getFieldQuery(ff, queryText, quoted)));
         }
         return withLatinReadings(f, queryText, quoted, super.getFieldQuery(f, queryText, quoted));

@@ -48,19 +48,26 @@ final class LatinReadings {
 
     private final IndexReader reader;
     private final Analyzer queryAnalyzer;
+    /** Latin words of this query whose readings reach other forms of a word (through lemmas or stems). */
+    private final Set<String> inflected = new HashSet<>();
     /**
      * The spellings of recent Latin words, with their automaton (a word is read for two fields, and typed again as
      * the query grows); they depend on the word alone.
      */
-    private static final Map<String, Optional<Spelled>> WORDS = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
+    private static final Map<String, Optional<Spelled>> WORDS = recent();
+    /** The readings of recent Latin words per index reader and field (the same query is often run again). */
+    private static final Map<List<Object>, Set<String>> READINGS = recent();
 
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Optional<Spelled>> eldest) {
-                    return size() > 512;
-                }
-            });
+    private static <K, V> Map<K, V> recent() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > 512;
+            }
+        });
+    }
 
     private record Spelled(CyrillicSpellings spellings, CompiledAutomaton automaton) {
     }
@@ -87,13 +94,25 @@ final class LatinReadings {
             return null;
         }
         try {
-            Set<String> readings = readings(field, spelled);
+            IndexReader.CacheHelper helper = reader == null ? null : reader.getReaderCacheHelper();
+            List<Object> key = helper == null ? null : List.of(helper.getKey(), field, word);
+            Set<String> readings = key == null ? null : READINGS.get(key);
+            if (readings == null) {
+                readings = readings(field, spelled);
+                if (key != null) {
+                    READINGS.put(key, readings);
+                }
+            }
             if (readings.isEmpty()) {
                 return null;
             }
             Set<String> terms = new LinkedHashSet<>();
             for (String r : readings) {
-                terms.addAll(analyze(field, r));
+                List<String> forms = analyze(field, r);
+                terms.addAll(forms);
+                if (!forms.equals(List.of(r))) {
+                    inflected.add(word);
+                }
             }
             if (KbFields.TEXT_UK.equals(field)) {
                 SynonymQuery.Builder b = new SynonymQuery.Builder(field);
@@ -106,6 +125,15 @@ final class LatinReadings {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param word a word of the query, after {@link #query(String, String)}
+     * @return whether its Cyrillic readings match other forms of the words they are (then the transliteration keys,
+     *         whose endings are cut crudely, add nothing but other words)
+     */
+    boolean readAsInflected(String word) {
+        return inflected.contains(word);
     }
 
     /**
