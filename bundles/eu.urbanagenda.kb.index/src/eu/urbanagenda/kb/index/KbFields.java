@@ -82,16 +82,29 @@ public final class KbFields {
         return TEXT_FIELDS.get(language.ordinal());
     }
 
-    /** @return the analyzer of each field, for indexing and for explicit {@code field:value} queries */
+    /** @return the analyzer of each field for indexing */
     public static Analyzer analyzer() {
+        return analyzer(false);
+    }
+
+    /**
+     * @return the analyzer of each field for queries: the language fields and the title take a word's lemmas or stem
+     *         instead of the word (every form of it is indexed with them), the other fields are analysed as indexed
+     */
+    public static Analyzer queryAnalyzer() {
+        return analyzer(true);
+    }
+
+    private static Analyzer analyzer(boolean query) {
         Analyzer keyword = KbAnalyzers.lowerCaseKeyword();
         Analyzer exact = new KeywordAnalyzer();
         return new PerFieldAnalyzerWrapper(KbAnalyzers.generic(),
-                Map.ofEntries(Map.entry(TEXT_UK, KbAnalyzers.ukrainian()), Map.entry(TEXT_BG, KbAnalyzers.bulgarian()),
-                        Map.entry(TEXT_RU, KbAnalyzers.russian()), Map.entry(TEXT_EN, KbAnalyzers.english()),
-                        Map.entry(TEXT_OTHER, KbAnalyzers.generic()), Map.entry(TRANSLIT, KbAnalyzers.translit(false)),
-                        Map.entry(TITLE, KbAnalyzers.title()), Map.entry(LANG, keyword), Map.entry(FORMAT, keyword),
-                        Map.entry(YEAR, keyword), Map.entry(SHA256, keyword), Map.entry(PATH, exact),
-                        Map.entry(FOLDER, exact), Map.entry(ENCODING, keyword)));
+                Map.ofEntries(Map.entry(TEXT_UK, KbAnalyzers.ukrainian(query)),
+                        Map.entry(TEXT_BG, KbAnalyzers.bulgarian(query)), Map.entry(TEXT_RU, KbAnalyzers.russian(query)),
+                        Map.entry(TEXT_EN, KbAnalyzers.english(query)), Map.entry(TEXT_OTHER, KbAnalyzers.generic()),
+                        Map.entry(TRANSLIT, KbAnalyzers.translit(false)), Map.entry(TITLE, KbAnalyzers.title(query)),
+                        Map.entry(LANG, keyword), Map.entry(FORMAT, keyword), Map.entry(YEAR, keyword),
+                        Map.entry(SHA256, keyword), Map.entry(PATH, exact), Map.entry(FOLDER, exact),
+                        Map.entry(ENCODING, keyword)));
     }
 }

@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,10 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
@@ -65,6 +68,8 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.apache.lucene.util.Version;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -76,6 +81,7 @@ import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
 import eu.urbanagenda.kb.index.internal.HitValues;
 import eu.urbanagenda.kb.index.internal.KbQueryParser;
+import eu.urbanagenda.kb.index.internal.QueryLimits;
 import eu.urbanagenda.kb.index.internal.Snippets;
 import eu.urbanagenda.kb.index.internal.SyntaxErrors;
 import eu.urbanagenda.kb.ingest.DocumentFormat;
@@ -90,7 +96,8 @@ import eu.urbanagenda.kb.ingest.Language;
  * version is rebuilt empty, with a {@link #formatChange() notice} listing the files to index again.</li>
  * <li>{@link #update(UpdateRequest, IProgressMonitor)} indexes files and folders incrementally (new, changed and
  * deleted files only), one writer at a time per directory across processes.</li>
- * <li>{@link #search(SearchRequest)} runs a Lucene-syntax query with filters, facets, paging and snippets;
+ * <li>{@link #search(SearchRequest)} runs a Lucene-syntax query with filters, facets, paging and snippets, within
+ * bounds of work and time (a query beyond them is a {@link QueryTooCostlyException});
  * {@link #document(Path, String)} returns a stored document with the query's matches.</li>
  * </ul>
  * Searches are thread-safe and see the documents of a running update in near real time (within about a second).
@@ -113,6 +120,7 @@ public final class KbIndex implements AutoCloseable {
     private final Path path;
     private final FSDirectory directory;
     private final Analyzer analyzer = KbFields.analyzer();
+    private final Analyzer queryAnalyzer = KbFields.queryAnalyzer();
     private final Analyzer latinTranslit = KbAnalyzers.translit(true);
     private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
@@ -424,23 +432,90 @@ public final class KbIndex implements AutoCloseable {
      * @throws IllegalArgumentException if a field name is unknown
      */
     public Query parse(String query, List<String> fields) throws QuerySyntaxException {
-        return parse(query, fields, false);
+        try (Acquired a = acquire()) {
+            return parse(query, fields, false, a.searcher().getIndexReader(),
+                    new QueryLimits.Deadline(QueryLimits.TIME_BUDGET));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private Query parse(String query, List<String> fields, boolean forHighlighting) throws QuerySyntaxException {
+    /**
+     * Parses a query within the bounds of {@link QueryLimits}: a long text without operators is searched as plain
+     * text; a breach of a bound is a {@link QueryTooCostlyException}, a query that cannot be read a
+     * {@link QuerySyntaxException}.
+     */
+    private Query parse(String query, List<String> fields, boolean forHighlighting, IndexReader reader,
+            QueryLimits.Deadline deadline) throws QuerySyntaxException {
         if (query == null || query.isBlank()) {
             return MatchAllDocsQuery.INSTANCE;
         }
-        KbQueryParser parser = new KbQueryParser(analyzer, latinTranslit,
-                fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields, forHighlighting);
+        KbQueryParser parser = new KbQueryParser(queryAnalyzer, latinTranslit,
+                fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields, forHighlighting, reader);
+        parser.setDeadline(deadline);
         try {
+            QueryLimits.checkLength(query);
+            if (KbQueryParser.isPlainText(query)) {
+                Query q = parser.plainText(query);
+                return q == null ? new MatchNoDocsQuery("no word of the text is in the index") : q;
+            }
+            int deep = QueryLimits.tooDeeplyNested(query);
+            if (deep >= 0) {
+                throw new QuerySyntaxException("Too many nested parentheses: the one at position " + (deep + 1)
+                        + " opens a group " + (QueryLimits.MAX_NESTING + 1) + " levels deep; at most "
+                        + QueryLimits.MAX_NESTING + " are allowed.", query, deep);
+            }
             Query q = parser.parse(query);
             return q == null ? new MatchNoDocsQuery("empty query") : q;
+        } catch (QueryLimits.CostlyQuery e) {
+            throw costly(query, e);
         } catch (ParseException e) {
+            if (e.getCause() instanceof QueryLimits.CostlyQuery c) {
+                throw costly(query, c);
+            }
+            if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+                throw tooManyClauses(query);
+            }
             throw SyntaxErrors.of(query, e);
-        } catch (IllegalArgumentException | IllegalStateException | IndexSearcher.TooManyClauses e) {
-            throw new QuerySyntaxException("Invalid query: " + e.getMessage(), query, -1);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyClauses(query);
+        } catch (TooComplexToDeterminizeException e) {
+            throw new QueryTooCostlyException("A wildcard term or regular expression of the query matches too many "
+                    + "different words to search; make it more specific.", query, -1);
+        } catch (StackOverflowError e) {
+            throw new QuerySyntaxException("The query is nested too deeply to be read; use fewer parentheses.",
+                    query, -1);
         }
+    }
+
+    private static QueryTooCostlyException costly(String query, QueryLimits.CostlyQuery e) {
+        return new QueryTooCostlyException(e.getMessage() + ".", query, e.position());
+    }
+
+    private static QueryTooCostlyException tooManyClauses(String query) {
+        return new QueryTooCostlyException("The query has too many words and alternatives to search at once (more "
+                + "than " + IndexSearcher.getMaxClauseCount() + " terms once its words, their forms and wildcards are "
+                + "expanded); remove some, or leave out AND, OR and NOT to search it as plain text.", query, -1);
+    }
+
+    private static QueryTooCostlyException timeUp(String query) {
+        return new QueryTooCostlyException(QueryLimits.timeUp() + ".", query, -1);
+    }
+
+    /**
+     * A searcher of the same index that gives up when the deadline passes: in collection, and, for a query that
+     * expands terms (wildcards, regular expressions, fuzzy terms, ranges), in the enumeration of the index's terms
+     * (which costs other queries 5-15 % and is not needed for them).
+     */
+    private static IndexSearcher bounded(IndexSearcher searcher, Query query, QueryLimits.Deadline deadline)
+            throws IOException {
+        IndexSearcher s = new IndexSearcher(!expandsTerms(query, true) ? searcher.getIndexReader()
+                : ExitableDirectoryReader.wrap((DirectoryReader) searcher.getIndexReader(), deadline));
+        s.setTimeout(deadline);
+        s.setSimilarity(searcher.getSimilarity());
+        s.setQueryCache(searcher.getQueryCache());
+        s.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+        return s;
     }
 
     /**
@@ -448,16 +523,19 @@ public final class KbIndex implements AutoCloseable {
      *
      * @param request the query, filters, order, page and options
      * @return total hits, time, the page of hits and facet counts
-     * @throws QuerySyntaxException if the query cannot be parsed (readable message with position)
+     * @throws QuerySyntaxException if the query cannot be parsed (readable message with position), or, as a
+     *             {@link QueryTooCostlyException}, if it would take more work than a search may (see
+     *             {@code QueryLimits}: the message names what)
      * @throws IOException on index errors
      */
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         long start = System.nanoTime();
-        Query query = parse(request.query(), request.fields());
+        QueryLimits.Deadline deadline = new QueryLimits.Deadline(QueryLimits.TIME_BUDGET);
         Map<String, Query> filters = filters(request);
         int window = Math.min(SearchRequest.MAX_WINDOW, request.offset() + request.limit());
         try (Acquired a = acquire()) {
-            IndexSearcher s = a.searcher();
+            Query query = parse(request.query(), request.fields(), false, a.searcher().getIndexReader(), deadline);
+            IndexSearcher s = bounded(a.searcher(), query, deadline);
             Query main = filtered(query, filters, null);
             // files are collected beyond the window: copies of one document are shown as one hit
             int collect = Math.max(1, window * 2 + 8);
@@ -495,11 +573,17 @@ public final class KbIndex implements AutoCloseable {
                 topDocs = (TopDocs) r[0];
                 documents = (Long) r[1];
             }
+            if (s.timedOut()) {
+                throw timeUp(request.query());
+            }
             long files = topDocs.totalHits.value();
             List<ScoreDoc> firsts = firstOfEachDocument(s, topDocs.scoreDocs);
             while (firsts.size() < window && topDocs.scoreDocs.length < files && collect < 16 * SearchRequest.MAX_WINDOW) {
                 collect *= 4;
                 topDocs = s.search(main, topDocs(request.sort(), collect));
+                if (s.timedOut()) {
+                    throw timeUp(request.query());
+                }
                 firsts = firstOfEachDocument(s, topDocs.scoreDocs);
             }
             int from = Math.min(request.offset(), firsts.size());
@@ -517,7 +601,8 @@ public final class KbIndex implements AutoCloseable {
                 langs[i] = Language.fromCode(values[i].lang());
             }
             Snippet[] snippets = request.snippets() && ids.length > 0
-                    ? this.snippets.snippets(s, highlightQuery(s, query, request.query(), request.fields()), ids, langs)
+                    ? this.snippets.snippets(a.searcher(),
+                            highlightQuery(a.searcher(), query, request.query(), request.fields(), deadline), ids, langs)
                     : null;
             StoredFields stored = snippets == null ? null : s.storedFields();
             List<SearchHit> hits = new ArrayList<>(ids.length);
@@ -534,6 +619,10 @@ public final class KbIndex implements AutoCloseable {
                         new DocumentMetadata(v.author(), v.created(), v.modified(), v.ocrConfidence()), others));
             }
             return new SearchResult(files, Duration.ofNanos(System.nanoTime() - start), hits, facets, documents);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyClauses(request.query());
+        } catch (ExitableDirectoryReader.ExitingReaderException e) {
+            throw timeUp(request.query());
         }
     }
 
@@ -585,10 +674,16 @@ public final class KbIndex implements AutoCloseable {
      * The query for highlighting: the search query itself, or if it has wildcard, prefix, fuzzy, regular expression
      * or range terms, the query parsed again with those expanded to their best terms, rewritten.
      */
-    private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields)
-            throws QuerySyntaxException, IOException {
+    private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields,
+            QueryLimits.Deadline deadline) throws QuerySyntaxException, IOException {
+        return expandsTerms(parsed, false) ? s.rewrite(parse(query, fields, true, s.getIndexReader(), deadline))
+                : parsed;
+    }
+
+    /** Whether a query has wildcard, prefix, fuzzy, regular expression or range terms (in exclusions too, or not). */
+    private static boolean expandsTerms(Query query, boolean inExclusions) {
         boolean[] multiTerm = new boolean[1];
-        parsed.visit(new QueryVisitor() {
+        query.visit(new QueryVisitor() {
             @Override
             public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
                 multiTerm[0] = true;
@@ -596,10 +691,10 @@ public final class KbIndex implements AutoCloseable {
 
             @Override
             public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+                return occur == BooleanClause.Occur.MUST_NOT && !inExclusions ? QueryVisitor.EMPTY_VISITOR : this;
             }
         });
-        return multiTerm[0] ? s.rewrite(parse(query, fields, true)) : parsed;
+        return multiTerm[0];
     }
 
     private static float score(ScoreDoc sd) {
@@ -702,10 +797,12 @@ public final class KbIndex implements AutoCloseable {
      * @throws IOException on index errors
      */
     public Optional<StoredDocument> document(Path file, String query) throws QuerySyntaxException, IOException {
-        Query q = query == null || query.isBlank() ? null : parse(query, List.of());
         String key = file.toAbsolutePath().normalize().toString();
         try (Acquired a = acquire()) {
             IndexSearcher s = a.searcher();
+            QueryLimits.Deadline deadline = new QueryLimits.Deadline(QueryLimits.TIME_BUDGET);
+            Query q = query == null || query.isBlank() ? null
+                    : parse(query, List.of(), false, s.getIndexReader(), deadline);
             TopDocs td = s.search(new TermQuery(new Term(KbFields.PATH, key)), 1);
             if (td.scoreDocs.length == 0) {
                 return Optional.empty();
@@ -719,7 +816,7 @@ public final class KbIndex implements AutoCloseable {
             IndexableField size = d.getField(DocumentMapper.SIZE);
             Language lang = Language.fromCode(d.get(KbFields.LANG));
             List<Highlight> highlights = q == null ? List.of()
-                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of()), doc, lang);
+                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of(), deadline), doc, lang);
             IndexableField ocr = d.getField(DocumentMapper.OCR);
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), lang, DocumentFormat.fromId(d.get(KbFields.FORMAT)),

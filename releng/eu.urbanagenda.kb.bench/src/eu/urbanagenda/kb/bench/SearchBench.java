@@ -32,6 +32,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 
+import eu.urbanagenda.kb.index.KbFields;
 import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -398,7 +399,8 @@ public final class SearchBench {
         return median(Arrays.copyOfRange(t, 1, t.length));
     }
 
-    private static void resetPeaks() {
+    /** Resets the peak usage of the heap's memory pools. */
+    static void resetPeaks() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
                 p.resetPeakUsage();
@@ -406,7 +408,8 @@ public final class SearchBench {
         }
     }
 
-    private static long peakHeap() {
+    /** @return the heap used at most since {@link #resetPeaks()} (sum of the pools' peaks) */
+    static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {

@@ -222,6 +222,24 @@ class CommandLineTest {
     }
 
     @Test
+    void costlyOrDeeplyNestedQueriesAreUsageErrorsAndAPastedParagraphIsSearched() throws Exception {
+        for (String query : List.of("/a{1000000}/", "(".repeat(10_000) + "громада", "/")) {
+            Cli.Result result = Cli.run(shared, "search", query);
+            assertEquals(2, result.exit(), result.toString());
+            assertEquals(1, result.err().strip().lines().count(), "one line: " + result.err());
+            assertFalse(result.err().contains("internal error") || result.err().contains("Exception")
+                    || result.err().contains("Error"), result.err());
+        }
+        assertTrue(Cli.run(shared, "search", "/a{1000000}/").err().contains("too costly"));
+        StringBuilder paragraph = new StringBuilder();
+        for (int i = 0; i < 250; i++) {
+            paragraph.append(i % 3 == 0 ? "громада" : "слово" + i).append(i % 10 == 9 ? ". " : " ");
+        }
+        Cli.Result pasted = Cli.run(shared, "search", paragraph.toString());
+        assertEquals(0, pasted.exit(), pasted.toString());
+    }
+
+    @Test
     void unknownOptionsAndCommandsAreUsageErrors() throws Exception {
         Cli.Result option = Cli.run(shared, "search", "--colour", "red", "x");
         assertEquals(2, option.exit(), option.toString());
