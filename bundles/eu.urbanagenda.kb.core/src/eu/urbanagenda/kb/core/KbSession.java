@@ -86,9 +86,14 @@ public final class KbSession implements AutoCloseable {
     /**
      * Opens the data directory, creating it and copying the bundled knowledge base into it when missing. The
      * index is opened on first need ({@link #index()}).
+     * <p>
+     * A knowledge base that does not load cleanly (cut off, invalid bytes, a dangling reference, a duplicate id, a
+     * reference outside the file …) is refused, so that nothing works on, or saves over, part of it: the file stays
+     * as it is, and {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups} can put back the last good one.
      *
      * @throws IOException naming the directory or file and the problem, e.g. a
-     *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} for a corrupt file
+     *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} naming file, line and
+     *                     problem for a damaged knowledge base
      */
     public static KbSession open(Path dataDirectory) throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
@@ -133,7 +138,12 @@ public final class KbSession implements AutoCloseable {
     }
 
     public Path knowledgeBaseFile() {
-        return dataDirectory.resolve(KNOWLEDGE_BASE_FILE);
+        return knowledgeBaseFile(dataDirectory);
+    }
+
+    /** The knowledge base file of a data directory, for working on it without opening a session (e.g. to restore it). */
+    public static Path knowledgeBaseFile(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().normalize().resolve(KNOWLEDGE_BASE_FILE);
     }
 
     public Path indexDirectory() {
@@ -144,7 +154,7 @@ public final class KbSession implements AutoCloseable {
         return knowledgeBase;
     }
 
-    /** What loading the file reported (dangling references, unknown elements, bad values); empty when clean. */
+    /** Always empty: a knowledge base with load problems is refused by {@link #open(Path)}. */
     public List<LoadProblem> loadProblems() {
         return loadProblems;
     }
@@ -179,7 +189,10 @@ public final class KbSession implements AutoCloseable {
         return ((BasicCommandStack) editingDomain.getCommandStack()).isSaveNeeded();
     }
 
-    /** Saves atomically (the previous version stays as {@code .bak}) and marks the command stack's save point. */
+    /**
+     * Saves atomically, each save kept as a backup ({@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups}),
+     * and marks the command stack's save point; see {@link KnowledgeBaseFiles#save}.
+     */
     public void save() throws IOException {
         KnowledgeBaseFiles.save(knowledgeBase, knowledgeBaseFile());
         ((BasicCommandStack) editingDomain.getCommandStack()).saveIsDone();

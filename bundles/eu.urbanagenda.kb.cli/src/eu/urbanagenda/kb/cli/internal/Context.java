@@ -32,7 +32,11 @@ public final class Context implements AutoCloseable {
             try {
                 session = KbSession.open(dataDirectory);
             } catch (KnowledgeBaseLoadException e) {
-                throw new DataException("kb: the knowledge base cannot be loaded: " + e.getMessage(), e);
+                // refused, so that no command works on (and `link` or `index` saves) part of it
+                StringBuilder message = new StringBuilder("kb: the knowledge base cannot be loaded: " + e.getMessage());
+                message.append("\nkb: the file was left as it is").append(e.getProblems().size() > 1 ? "; 'kb validate' lists every problem" : "");
+                RestoreAdvice.line(dataDirectory, Path.of(e.getFile())).ifPresent(line -> message.append("\nkb: ").append(line));
+                throw new DataException(message.toString(), e);
             } catch (IOException e) {
                 throw new DataException("kb: " + e.getMessage(), e);
             }

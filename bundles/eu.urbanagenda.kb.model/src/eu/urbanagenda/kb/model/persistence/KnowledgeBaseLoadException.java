@@ -7,7 +7,8 @@ import java.util.List;
  * A knowledge-base file that is refused: it cannot be read at all (missing, not a regular file, cut off, not
  * well-formed XML, invalid UTF-8, a DOCTYPE, not a knowledge base), or it was read with problems (dangling references,
  * duplicate ids, references outside the file, unknown elements, bad values) and so would not be the whole knowledge
- * base. The message names the file, the line and the first problem; {@link #getProblems()} lists them all.
+ * base. The message is {@code file:line:column: problem} (just {@code file: problem} when no line is known) for the
+ * first problem; {@link #getProblems()} lists them all.
  */
 public class KnowledgeBaseLoadException extends IOException {
 
@@ -30,7 +31,7 @@ public class KnowledgeBaseLoadException extends IOException {
     }
 
     private KnowledgeBaseLoadException(String file, int line, int column, String problem, List<LoadProblem> problems, Throwable cause) {
-        super(file + ":" + line + ":" + column + ": " + problem, cause);
+        super((line > 0 ? file + ":" + line + ":" + column : file) + ": " + problem, cause);
         this.file = file;
         this.line = line;
         this.column = column;

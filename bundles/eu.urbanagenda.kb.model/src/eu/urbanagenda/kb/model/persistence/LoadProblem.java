@@ -30,9 +30,9 @@ public record LoadProblem(Kind kind, String file, int line, int column, String m
         }
     }
 
-    /** {@code file:line:column: kind: message}, the way compilers name a place in a file. */
+    /** {@code file:line:column: kind: message}, the way compilers name a place in a file ({@code file: …} with no line). */
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + kind.words() + ": " + message;
+        return (line > 0 ? file + ":" + line + ":" + column : file) + ": " + kind.words() + ": " + message;
     }
 }
