@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
@@ -205,7 +208,7 @@ public final class KnowledgeBaseFiles {
                     (resource.getContents().size() - 1) + " object(s) after the knowledge base at the top level"));
             }
             // in the order of the file; problems of no known place (0) last
-            problems.sort(java.util.Comparator.comparingInt((LoadProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
+            problems.sort(Comparator.comparingInt((LoadProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
                 .thenComparingInt(LoadProblem::column));
             if (!problems.isEmpty()) {
                 if (strict) {
@@ -321,6 +324,28 @@ public final class KnowledgeBaseFiles {
     }
 
     /**
+     * Two objects with one id would be written and then refused on loading; said here in the model's terms (an edit
+     * that gave an id twice), before the load-back check would say it in lines of a file the user never sees.
+     */
+    private static void checkUniqueIds(KnowledgeBase knowledgeBase) throws IOException {
+        Map<String, EObject> seen = new HashMap<>();
+        for (Iterator<EObject> contents = EcoreUtil.getAllContents(knowledgeBase, false); contents.hasNext();) {
+            EObject object = contents.next();
+            String id = EcoreUtil.getID(object);
+            EObject first = id == null ? null : seen.putIfAbsent(id, object);
+            if (first != null) {
+                throw new IOException("two objects have the id '" + id + "': " + UrbanAgendaValidator.describe(first) + " and "
+                    + UrbanAgendaValidator.describe(object) + " (ids must be unique; change one of them)");
+            }
+        }
+        String rootId = EcoreUtil.getID(knowledgeBase);
+        if (rootId != null && seen.containsKey(rootId)) {
+            throw new IOException("two objects have the id '" + rootId + "': the knowledge base and " + UrbanAgendaValidator.describe(seen.get(rootId))
+                + " (ids must be unique; change one of them)");
+        }
+    }
+
+    /**
      * Saves atomically and keeps the saved version as a backup: serializes the knowledge base, checks that the bytes
      * load back cleanly into the same knowledge base, writes them as the newest backup, then replaces {@code file}
      * (a temporary file forced to disk and renamed over it). On any failure before the rename (a knowledge base read
@@ -332,6 +357,7 @@ public final class KnowledgeBaseFiles {
         Path target = file.toAbsolutePath().normalize();
         byte[] bytes;
         try {
+            checkUniqueIds(knowledgeBase);
             bytes = toBytes(knowledgeBase);
         } catch (IOException e) {
             throw new IOException("Cannot save " + target + ": " + e.getMessage() + "; the file is unchanged", e);
