@@ -86,7 +86,7 @@ class SaveFaultsTest {
     private static Result saveUnderStrace(Path file, String... straceOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-o", "/dev/null"));
         command.addAll(List.of(straceOptions));
-        command.addAll(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xshare:off", "-cp",
+        command.addAll(List.of(CrashDuringSaveTest.javaExecutable(), "-Xshare:off", "-cp",
             CrashDuringSaveTest.classPath(), SaveOnce.class.getName(), file.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));

@@ -11,8 +11,8 @@ import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
 
 /**
  * Run in a child JVM by {@link CrashDuringSaveTest}: loads a knowledge base and saves it over and over, each version
- * with a different (and large) description, until it is killed. Appends "saved N" to a progress file after each
- * save.
+ * with a different (and large) description, until it is killed. Appends "saved N in T ms" to a progress file
+ * after each save.
  */
 public final class SaveLoop {
 
@@ -26,9 +26,11 @@ public final class SaveLoop {
         for (int version = 1;; version++) {
             kb.getDescriptions().removeIf(d -> d.getLanguage() == Language.OTHER);
             kb.getDescriptions().add(Localized.of(Language.OTHER, ("version " + version + " ").repeat(REPEAT), false));
+            long started = System.nanoTime();
             KnowledgeBaseFiles.save(kb, file);
+            long millis = (System.nanoTime() - started) / 1_000_000;
             // a file, not stdout: what was written before the kill is there to read after it
-            Files.writeString(progress, "saved " + version + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(progress, "saved " + version + " in " + millis + " ms\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }
 }
