@@ -1,7 +1,8 @@
 #!/bin/sh
-# Robustness bench of knowledge-base files: the attack suite's mutations (about 330 × SCALE) and kill -9 during
-# saves (TRIALS kills), on the model bundle of this checkout and of a reference revision (default: main), in the
-# same run, by the same rules (the classes AttackRun, Verdict and KillTrials of eu.urbanagenda.kb.model.tests).
+# Robustness bench of knowledge-base files: warm load and save times of the bundled knowledge base, the attack
+# suite's mutations (about 256 × SCALE + 70) and kill -9 during saves (TRIALS kills), on the model bundle of this
+# checkout and of a reference revision (default: main), in the same run, by the same rules (the classes AttackRun,
+# Verdict and KillTrials of eu.urbanagenda.kb.model.tests).
 # Not part of the build.
 #
 #   releng/eu.urbanagenda.kb.bench/attack-bench.sh [--scale 10] [--trials 40] [--reference main]
