@@ -110,6 +110,7 @@ public final class KbCli {
             return ExitStatus.USAGE;
         } catch (DataException e) {
             console.error(e.getMessage());
+            e.more().forEach(console::error);
             return ExitStatus.DATA;
         } catch (RuntimeException | Error e) {
             console.error("kb: internal error: " + e + " (please report it)");

@@ -157,8 +157,9 @@ public final class RestoreCommand implements Command {
             if (console.json()) {
                 console.jsonLine(object);
             } else {
-                console.println(String.format(Locale.ROOT, "%4d  %s  %7.1f kB  %s%n      %s", backup.number(), RestoreAdvice.time(backup),
-                    backup.size() / 1000.0, verdict, backup.file()).stripTrailing());
+                console.println(String.format(Locale.ROOT, "%4d  %s  %7.1f kB  %s", backup.number(), RestoreAdvice.time(backup),
+                    backup.size() / 1000.0, verdict));
+                console.println("      " + backup.file());
             }
         }
     }

@@ -5,7 +5,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.emf.common.util.Diagnostic;
 
@@ -84,8 +83,8 @@ public final class ValidateCommand implements Command {
         try {
             result = KnowledgeBaseFiles.inspect(file);
         } catch (KnowledgeBaseLoadException e) {
-            Optional<String> advice = RestoreAdvice.line(context.dataDirectory(), file);
-            throw new DataException("kb validate: " + e.getMessage() + advice.map(line -> "\nkb validate: " + line).orElse(""), e);
+            throw new DataException("kb validate: " + e.getMessage(),
+                RestoreAdvice.line(context.dataDirectory(), file).map(line -> "kb validate: " + line).stream().toList(), e);
         }
         List<Finding> findings = new ArrayList<>();
         for (LoadProblem problem : result.problems()) {
