@@ -1,8 +1,7 @@
 #!/bin/sh
-# Robustness bench of knowledge-base files: warm load and save times of the bundled knowledge base, the attack
-# suite's mutations (about 256 × SCALE + 70) and kill -9 during saves (TRIALS kills), on the model bundle of this
+# Robustness bench of knowledge-base files: the attack suite's mutations (about 256 × SCALE + 70) and kill -9 during saves (TRIALS kills), on the model bundle of this
 # checkout and of a reference revision (default: main), in the same run, by the same rules (the classes AttackRun,
-# Verdict and KillTrials of eu.urbanagenda.kb.model.tests).
+# Verdict and KillTrials of eu.urbanagenda.kb.model.tests); and warm load and save times of both, in turns.
 # Not part of the build.
 #
 #   releng/eu.urbanagenda.kb.bench/attack-bench.sh [--scale 10] [--trials 40] [--reference main]
@@ -62,7 +61,7 @@ model reference "$out/reference-source/bundles/eu.urbanagenda.kb.model"
 tests="$root/bundles/eu.urbanagenda.kb.model.tests/src/eu/urbanagenda/kb/model/tests"
 mkdir -p "$out/bench"
 "$javac" -nowarn -encoding UTF-8 -d "$out/bench" -cp "$emf:$out/current/classes" \
-    "$here/attack/eu/urbanagenda/kb/bench/AttackBench.java" "$tests/attack/AttackRun.java" "$tests/attack/Verdict.java" \
+    "$here/attack/eu/urbanagenda/kb/bench/AttackBench.java" "$here/attack/eu/urbanagenda/kb/bench/LoadSaveTimes.java" "$tests/attack/AttackRun.java" "$tests/attack/Verdict.java" \
     "$tests/attack/Mutations.java" "$tests/persistence/KillTrials.java" "$tests/persistence/SaveLoop.java" \
     "$tests/LoopbackServer.java" "$tests/Fifo.java" "$tests/TestFiles.java"
 
@@ -72,5 +71,18 @@ backups='urban-agenda\.xmi\.backups/(\.lock|\d{6}-\d{8}T\d{6}Z\.xmi)'
     --work "$out/current/work" --scale "$scale" --trials "$trials" --allowed "$backups"
 "$java" -Xmx2g -cp "$out/bench:$out/reference/classes:$emf" eu.urbanagenda.kb.bench.AttackBench --label "reference: $reference ($(git -C "$root" rev-parse --short "$reference"))" \
     --work "$out/reference/work" --scale "$scale" --trials "$trials" --allowed 'urban-agenda\.xmi\.bak' --allowed "$backups"
-cat "$out/current/work/results.md" "$out/reference/work/results.md" > "$out/results.md"
+# times in turns, three rounds, so that a busy machine weighs on both alike
+{
+    echo "### Warm load and save of the bundled knowledge base (ms; three rounds in turns)"
+    echo
+    echo "| build | load p10 | load median | save p10 | save median |"
+    echo "|---|---|---|---|---|"
+    for round in 1 2 3; do
+        "$java" -cp "$out/bench:$out/current/classes:$emf" eu.urbanagenda.kb.bench.LoadSaveTimes "this checkout" "$out/current/work/times"
+        "$java" -cp "$out/bench:$out/reference/classes:$emf" eu.urbanagenda.kb.bench.LoadSaveTimes "$reference" "$out/reference/work/times"
+    done
+    echo
+} > "$out/times.md"
+cat "$out/times.md"
+cat "$out/times.md" "$out/current/work/results.md" "$out/reference/work/results.md" > "$out/results.md"
 echo "attack-bench.sh: written to $out/results.md"

@@ -4,12 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import eu.urbanagenda.kb.model.KnowledgeBase;
-import eu.urbanagenda.kb.model.persistence.BundledKnowledgeBase;
-import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
 import eu.urbanagenda.kb.model.tests.attack.AttackRun;
 import eu.urbanagenda.kb.model.tests.persistence.KillTrials;
 
@@ -21,41 +17,6 @@ import eu.urbanagenda.kb.model.tests.persistence.KillTrials;
  * <pre>AttackBench --label NAME --work DIR [--scale 10] [--trials 40] [--bound-seconds 10] [--allowed REGEX]...</pre>
  */
 public final class AttackBench {
-
-    /**
-     * Load and save times of the bundled knowledge base (83 kB), warm: what a command pays to open it, and what a save
-     * costs (on this checkout: serializing, loading back, the backup, the file).
-     */
-    private static String timings(Path folder) throws Exception {
-        Path file = folder.resolve("urban-agenda.xmi");
-        Files.write(file, BundledKnowledgeBase.open().readAllBytes());
-        KnowledgeBase kb = KnowledgeBaseFiles.load(file).knowledgeBase();
-        for (int i = 0; i < 100; i++) {
-            KnowledgeBaseFiles.load(file).resource().unload();
-            KnowledgeBaseFiles.save(kb, file);
-        }
-        long[] loads = new long[300];
-        for (int i = 0; i < loads.length; i++) {
-            long started = System.nanoTime();
-            KnowledgeBaseFiles.load(file).resource().unload();
-            loads[i] = System.nanoTime() - started;
-        }
-        long[] saves = new long[100];
-        for (int i = 0; i < saves.length; i++) {
-            kb.getNames().get(0).setValue("Urban Agenda for the EU " + i);
-            long started = System.nanoTime();
-            KnowledgeBaseFiles.save(kb, file);
-            saves[i] = System.nanoTime() - started;
-        }
-        return String.format("load (warm, %d runs): median %.1f ms, p90 %.1f ms; save (%d runs): median %.1f ms, p90 %.1f ms%n",
-            loads.length, percentile(loads, 50), percentile(loads, 90), saves.length, percentile(saves, 50), percentile(saves, 90));
-    }
-
-    private static double percentile(long[] nanos, int percent) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)] / 1e6;
-    }
 
     public static void main(String[] args) throws Exception {
         String label = "build";
@@ -76,13 +37,12 @@ public final class AttackBench {
             }
         }
         Files.createDirectories(work);
-        String timings = timings(Files.createDirectories(work.resolve("timings")));
         AttackRun.Result attack = AttackRun.run(Files.createDirectories(work.resolve("attack")), Long.getLong("kb.attack.seed", 20261128L),
             scale, Duration.ofSeconds(bound), null);
         String java = ProcessHandle.current().info().command().orElseThrow();
         KillTrials.Result kills = KillTrials.run(Files.createDirectories(work.resolve("kills")), trials, Long.getLong("kb.crash.seed", 42),
             java, System.getProperty("java.class.path"), allowed, null);
-        StringBuilder report = new StringBuilder("### " + label + "\n\n" + timings + "\n" + attack.table() + "\n" + kills.summary() + "\n");
+        StringBuilder report = new StringBuilder("### " + label + "\n\n" + attack.table() + "\n" + kills.summary() + "\n");
         List<String> wrong = new ArrayList<>(attack.wrong());
         wrong.addAll(kills.wrong());
         if (!wrong.isEmpty()) {

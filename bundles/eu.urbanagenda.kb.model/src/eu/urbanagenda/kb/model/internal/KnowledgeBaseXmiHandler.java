@@ -156,6 +156,7 @@ public class KnowledgeBaseXmiHandler extends SAXXMIHandler {
         URI proxyURI = proxy.eProxyURI();
         if (proxyURI != null && resourceURI != null && proxyURI.trimFragment().equals(resourceURI)) {
             sameFileProxies.put(proxy, new int[] { getLineNumber(), getColumnNumber() });
+            state.sameFileProxy();
         } else {
             report(LoadProblem.Kind.OUTSIDE_REFERENCE, "refers to '" + uriLiteral + "', outside this file; a knowledge base refers"
                 + " only to objects in its own file, and nothing else is opened", getLineNumber(), getColumnNumber());

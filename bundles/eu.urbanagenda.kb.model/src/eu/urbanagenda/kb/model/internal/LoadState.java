@@ -15,6 +15,7 @@ public final class LoadState {
 
     private final Deque<OpenElement> open = new ArrayDeque<>();
     private boolean complete;
+    private boolean sameFileProxies;
 
     void started(OpenElement element) {
         open.push(element);
@@ -26,6 +27,15 @@ public final class LoadState {
 
     void completed() {
         complete = true;
+    }
+
+    void sameFileProxy() {
+        sameFileProxies = true;
+    }
+
+    /** Whether the file refers to objects of its own by href ("#id"), left as proxies until resolved. */
+    public boolean hasSameFileProxies() {
+        return sameFileProxies;
     }
 
     /** True when the whole document was read (problems may still have been found in it). */

@@ -215,7 +215,7 @@ public final class KnowledgeBaseFiles {
                     throw new KnowledgeBaseLoadException(problems);
                 }
                 resource.setLoadProblems(problems);
-            } else {
+            } else if (resource.loadState().hasSameFileProxies()) {
                 // references written as same-file hrefs ("#id") are proxies until resolved; all of them resolve here
                 EcoreUtil.resolveAll(resource);
             }
