@@ -18,8 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -32,43 +34,55 @@ import org.apache.lucene.util.Bits;
 import org.eclipse.core.runtime.SubMonitor;
 
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
+import eu.urbanagenda.kb.index.internal.NearDuplicates;
 import eu.urbanagenda.kb.ingest.DocumentExtractor;
 import eu.urbanagenda.kb.ingest.EncodingOverrides;
 import eu.urbanagenda.kb.ingest.ExtractedDocument;
+import eu.urbanagenda.kb.ingest.Extraction;
+import eu.urbanagenda.kb.ingest.ExtractionCancelledException;
+import eu.urbanagenda.kb.ingest.ExtractionSettings;
+import eu.urbanagenda.kb.ingest.FolderOverrides;
+import eu.urbanagenda.kb.ingest.LibraryLogging;
 import eu.urbanagenda.kb.ingest.SkippedFileException;
 import eu.urbanagenda.kb.ingest.SourceFile;
 import eu.urbanagenda.kb.ingest.SourceScanner;
 
 /**
  * One incremental indexing run: list the sources, compare with the index (path, size, time, then checksum), remove
- * what disappeared, and read, extract and index the rest on worker threads while the calling thread reports progress,
- * refreshes near-real-time readers and commits periodically.
+ * what disappeared, and read, extract and index the rest on worker threads while the calling thread reports progress
+ * (OCR page by page), refreshes near-real-time readers and commits periodically; at the end, the copies of one
+ * document are grouped ({@link NearDuplicates}). A file is keyed by its path on disk: an archive's members are
+ * replaced together when it changes. A file that could not be read completely (OCR missing) is read again next time.
  */
 final class IndexUpdate {
 
     private static final long COMMIT_NANOS = 60_000_000_000L;
 
-    /** What the index knows of a file. */
-    private record State(long size, long mtime, String sha256, String override) {
+    /** What the index knows of a file (an archive's members share their archive's state). */
+    private record State(long size, long mtime, String sha256, String override, boolean complete) {
     }
 
     /** A file to read. */
-    private record Task(SourceFile file, State state, Charset override) {
+    private record Task(SourceFile file, State state, Charset override, List<String> ocrLanguages) {
     }
 
     private enum Kind {
-        ADDED, UPDATED, TOUCHED, SKIPPED
+        ADDED, UPDATED, TOUCHED, SKIPPED, CANCELLED
     }
 
     /** The outcome of a task. */
-    private record Outcome(Task task, Kind kind, String reason, long bytes, boolean removedStale) {
+    private record Outcome(Task task, Kind kind, String reason, long bytes, boolean removedStale,
+            List<SkippedFile> skippedMembers) {
     }
 
     private final KbIndex index;
     private final IndexWriter writer;
     private final UpdateRequest request;
     private final SubMonitor progress;
-    private final DocumentExtractor extractor = new DocumentExtractor();
+    private final DocumentExtractor extractor;
+    /** Progress notes of the workers (OCR pages), shown by the calling thread. */
+    private final ConcurrentLinkedQueue<String> notes = new ConcurrentLinkedQueue<>();
+    private volatile boolean stopping;
 
     private final List<Path> added = new ArrayList<>();
     private final List<Path> updated = new ArrayList<>();
@@ -84,6 +98,11 @@ final class IndexUpdate {
         this.writer = writer;
         this.request = request;
         this.progress = progress;
+        ExtractionSettings settings = request.extraction();
+        LibraryLogging.configure(index.directory().resolve("extraction.log"));
+        this.extractor = new DocumentExtractor(settings.toBuilder().maxFileSize(request.maxFileSize())
+                .ocrCache(settings.ocrCache() != null ? settings.ocrCache() : index.directory().resolve("ocr-cache"))
+                .cancelled(() -> stopping || index.isClosed()).build());
     }
 
     UpdateReport run() throws IOException {
@@ -95,7 +114,9 @@ final class IndexUpdate {
         Set<Path> keep = new HashSet<>();
         List<String> gone = new ArrayList<>();
         for (SourceScanner.Problem p : scan.problems()) {
-            if (!(states.containsKey(p.path().toString()) && !Files.exists(p.path()))) {
+            if (!p.unavailable()) {
+                skipped.add(new SkippedFile(p.path(), p.reason()));
+            } else if (!(states.containsKey(p.path().toString()) && !Files.exists(p.path()))) {
                 // (a file given by name that was deleted is removed below like any other)
                 // a missing or unreadable folder (e.g. an unmounted drive) removes nothing
                 skipped.add(new SkippedFile(p.path(), p.reason() + "; documents indexed from it are kept"));
@@ -115,24 +136,30 @@ final class IndexUpdate {
             }
         }
         EncodingOverrides overrides = new EncodingOverrides(request.encodingOverrides());
+        FolderOverrides<List<String>> ocrLanguages = new FolderOverrides<>(request.ocrLanguages());
         List<Task> tasks = new ArrayList<>();
         for (SourceFile f : scan.files()) {
             State st = states.get(f.path().toString());
             Charset ov = overrides.forFile(f.path());
-            if (st != null && st.size() == f.size() && st.mtime() == f.lastModified() && st.override().equals(name(ov))) {
+            if (st != null && st.complete() && st.size() == f.size() && st.mtime() == f.lastModified()
+                    && st.override().equals(name(ov))) {
                 unchanged++;
             } else {
-                tasks.add(new Task(f, st, ov));
+                tasks.add(new Task(f, st, ov, ocrLanguages.forFile(f.path())));
             }
         }
         SubMonitor loop = progress.split(970).setWorkRemaining(Math.max(1, gone.size() + tasks.size()));
         for (String p : gone) {
-            writer.deleteDocuments(new Term(KbFields.PATH, p));
+            writer.deleteDocuments(new Term(DocumentMapper.FILE, p));
             removed.add(Path.of(p));
             loop.worked(1);
             changed();
         }
         boolean cancelled = runTasks(tasks, loop);
+        if (!added.isEmpty() || !updated.isEmpty() || !removed.isEmpty()) {
+            loop.subTask("Grouping copies of the same document");
+            NearDuplicates.regroup(writer);
+        }
         commit();
         index.maybeRefresh(true);
         return new UpdateReport(List.copyOf(added), List.copyOf(updated), List.copyOf(removed), unchanged,
@@ -158,21 +185,27 @@ final class IndexUpdate {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             for (LeafReaderContext ctx : reader.leaves()) {
                 SortedSetDocValues path = DocValues.getSortedSet(ctx.reader(), KbFields.PATH);
+                SortedSetDocValues file = DocValues.getSortedSet(ctx.reader(), DocumentMapper.FILE);
+                NumericDocValues complete = DocValues.getNumeric(ctx.reader(), DocumentMapper.COMPLETE);
                 SortedSetDocValues sha = DocValues.getSortedSet(ctx.reader(), KbFields.SHA256);
                 NumericDocValues size = DocValues.getNumeric(ctx.reader(), DocumentMapper.SIZE);
                 NumericDocValues mtime = DocValues.getNumeric(ctx.reader(), DocumentMapper.MTIME);
                 SortedDocValues override = DocValues.getSorted(ctx.reader(), DocumentMapper.OVERRIDE);
                 Bits live = ctx.reader().getLiveDocs();
                 for (int d = 0; d < ctx.reader().maxDoc(); d++) {
-                    if (live != null && !live.get(d) || !path.advanceExact(d)) {
+                    if (live != null && !live.get(d) || !path.advanceExact(d) || !file.advanceExact(d)) {
                         continue;
                     }
-                    String p = path.lookupOrd(path.nextOrd()).utf8ToString();
-                    String h = sha.advanceExact(d) ? sha.lookupOrd(sha.nextOrd()).utf8ToString() : "";
+                    String p = file.lookupOrd(file.nextOrd()).utf8ToString();
+                    boolean member = !p.equals(path.lookupOrd(path.nextOrd()).utf8ToString());
+                    // a member's checksum is its own, not its archive's: an archive is compared by size and time
+                    String h = !member && sha.advanceExact(d) ? sha.lookupOrd(sha.nextOrd()).utf8ToString() : "";
+                    boolean c = !complete.advanceExact(d) || complete.longValue() != 0;
                     long s = size.advanceExact(d) ? size.longValue() : -1;
                     long m = mtime.advanceExact(d) ? mtime.longValue() : -1;
                     String o = override.advanceExact(d) ? override.lookupOrd(override.ordValue()).utf8ToString() : "";
-                    states.put(p, new State(s, m, h, o));
+                    State before = states.get(p);
+                    states.put(p, new State(s, m, h, o, c && (before == null || before.complete())));
                 }
             }
         }
@@ -207,8 +240,10 @@ final class IndexUpdate {
                     inFlight--;
                     handle(get(f), loop);
                 }
+                showNotes(loop);
                 if (!cancelled && cancelled()) {
                     cancelled = true;
+                    stopping = true;
                     loop.subTask("Cancelling: finishing the files in progress");
                 }
                 if (cancelled && inFlight == 0) {
@@ -222,6 +257,16 @@ final class IndexUpdate {
             pool.shutdownNow();
         }
         return cancelled;
+    }
+
+    private void showNotes(SubMonitor loop) {
+        String last = null;
+        for (String n = notes.poll(); n != null; n = notes.poll()) {
+            last = n;
+        }
+        if (last != null) {
+            loop.subTask(last);
+        }
     }
 
     private boolean cancelled() {
@@ -261,7 +306,11 @@ final class IndexUpdate {
                     removed.add(p);
                 }
             }
+            case CANCELLED -> {
+                return;
+            }
         }
+        skipped.addAll(o.skippedMembers());
         bytes += o.bytes();
         loop.subTask(p.toString());
         loop.worked(1);
@@ -283,39 +332,47 @@ final class IndexUpdate {
         lastCommit = System.nanoTime();
     }
 
-    /** On a worker thread: read, compare the checksum, extract and index one file. */
+    /** On a worker thread: read, compare the checksum, extract and index one file (an archive's members). */
     private Outcome process(Task t) throws IOException {
         Path p = t.file().path();
         String key = p.toString();
+        Term fileTerm = new Term(DocumentMapper.FILE, key);
         try {
             DocumentExtractor.checkSize(p, t.file().size(), request.maxFileSize());
             byte[] content = DocumentExtractor.read(p);
-            if (t.state() != null && t.state().override().equals(name(t.override()))
+            if (t.state() != null && t.state().complete() && t.state().override().equals(name(t.override()))
                     && t.state().sha256().equals(DocumentExtractor.sha256(content))) {
-                writer.updateNumericDocValue(new Term(KbFields.PATH, key), DocumentMapper.MTIME,
-                        t.file().lastModified());
-                return new Outcome(t, Kind.TOUCHED, null, 0, false);
+                writer.updateNumericDocValue(fileTerm, DocumentMapper.MTIME, t.file().lastModified());
+                return new Outcome(t, Kind.TOUCHED, null, 0, false, List.of());
             }
-            ExtractedDocument d;
+            Extraction x;
             try {
-                d = extractor.extract(p, content, t.file().lastModified(), t.override());
+                x = extractor.extractAll(p, content, t.file().lastModified(),
+                        new DocumentExtractor.FileOptions(t.override(), t.ocrLanguages(), notes::add));
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
                 // a parser that fails on one file (or cannot run at all) skips that file, not the whole run
                 throw new SkippedFileException(p, "cannot be read: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             }
+            List<Document> docs = new ArrayList<>();
+            for (ExtractedDocument d : x.documents()) {
+                docs.add(DocumentMapper.toDocument(d, t.override(), p, t.file().size(), !x.incomplete()));
+            }
             try {
-                writer.updateDocument(new Term(KbFields.PATH, key), DocumentMapper.toDocument(d, t.override()));
+                writer.updateDocuments(fileTerm, docs);
             } catch (IllegalArgumentException e) {
                 throw new SkippedFileException(p, "cannot be indexed: " + e.getMessage(), e);
             }
-            return new Outcome(t, t.state() == null ? Kind.ADDED : Kind.UPDATED, null, content.length, false);
+            List<SkippedFile> members = x.skipped().stream().map(e -> new SkippedFile(e.file(), e.reason())).toList();
+            return new Outcome(t, t.state() == null ? Kind.ADDED : Kind.UPDATED, null, content.length, false, members);
+        } catch (ExtractionCancelledException e) {
+            return new Outcome(t, Kind.CANCELLED, null, 0, false, List.of());
         } catch (SkippedFileException e) {
             boolean stale = t.state() != null;
             if (stale) {
-                writer.deleteDocuments(new Term(KbFields.PATH, key));
+                writer.deleteDocuments(fileTerm);
             }
-            return new Outcome(t, Kind.SKIPPED, e.reason(), 0, stale);
+            return new Outcome(t, Kind.SKIPPED, e.reason(), 0, stale, List.of());
         }
     }
 }
