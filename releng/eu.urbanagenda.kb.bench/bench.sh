@@ -54,7 +54,7 @@ done
 
 out="$here/target"
 mkdir -p "$out/classes"
-"$JAVA_HOME/bin/javac" -encoding UTF-8 -d "$out/classes" -cp "$cp" $(find "$here/src" -name '*.java')
+"$JAVA_HOME/bin/javac" -encoding UTF-8 -d "$out/classes" -cp "$cp" "$here/src/eu/urbanagenda/kb/bench/SearchBench.java"
 cd "$here"
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx"${BENCH_HEAP:-3g}" -Dfile.encoding=UTF-8 \
     -cp "$out/classes:$cp" eu.urbanagenda.kb.bench.SearchBench --corpus "$root/../shared/corpus" \
