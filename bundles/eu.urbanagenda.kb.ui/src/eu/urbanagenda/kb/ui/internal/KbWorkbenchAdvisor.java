@@ -14,6 +14,7 @@ import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.eclipse.ui.statushandlers.StatusManager;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
@@ -28,6 +29,7 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
 
     private SessionFollower follower;
     private KbSession seeded;
+    private KbJobs.Watching watching;
     private String shownProblem;
 
     @Override
@@ -53,10 +55,37 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
             // first use of a data directory: index the bundled seeds, in the background
             seeded = session;
             KbJobs.ensureIndexed(session);
-        } else if (session == null && problem != null && !problem.equals(shownProblem)) {
-            shownProblem = problem;
-            org.eclipse.swt.widgets.Display.getCurrent().asyncExec(() -> showProblem(problem));
+            watch(session);
+        } else if (session == null) {
+            stopWatching();
+            if (problem != null && !problem.equals(shownProblem)) {
+                shownProblem = problem;
+                org.eclipse.swt.widgets.Display.getCurrent().asyncExec(() -> showProblem(problem));
+            }
         }
+    }
+
+    /** While the session is open, what changes in its sources is indexed without an import. */
+    private void watch(KbSession session) {
+        stopWatching();
+        try {
+            watching = KbJobs.watchSources(session);
+        } catch (IOException e) {
+            StatusManager.getManager().handle(ErrorMessages.error(e), StatusManager.LOG);
+        }
+    }
+
+    private void stopWatching() {
+        if (watching != null) {
+            watching.close();
+            watching = null;
+        }
+    }
+
+    @Override
+    public void postShutdown() {
+        stopWatching();
+        super.postShutdown();
     }
 
     private void showProblem(String problem) {
