@@ -48,6 +48,7 @@ done
 
 out="$here/target"
 mkdir -p "$out/classes"
-# the attack benchmark shares its query generator with the index tests
-"$JAVA_HOME/bin/javac" -encoding UTF-8 -d "$out/classes" -cp "$cp" $(find "$here/src" -name '*.java') \
+# the attack benchmark shares its query generator with the index tests; FormatsBench needs the product's libraries
+# (formats-bench.sh compiles it)
+"$JAVA_HOME/bin/javac" -encoding UTF-8 -d "$out/classes" -cp "$cp" $(find "$here/src" -name '*.java' ! -name FormatsBench.java) \
     "$root/bundles/eu.urbanagenda.kb.index.tests/src/eu/urbanagenda/kb/index/tests/HostileQueries.java"

@@ -788,7 +788,7 @@ public final class KbIndex implements AutoCloseable {
     }
 
     /**
-     * A stored document with the matches of a query, for the document viewer.
+     * A stored document with the matches of a query and the other files of the same document, for the document viewer.
      *
      * @param file the file
      * @param query a query whose matches are returned as highlights, or {@code null}
@@ -818,13 +818,16 @@ public final class KbIndex implements AutoCloseable {
             List<Highlight> highlights = q == null ? List.of()
                     : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of(), deadline), doc, lang);
             IndexableField ocr = d.getField(DocumentMapper.OCR);
+            HitValues.Values[] values = HitValues.read(s.getIndexReader(), new int[] {doc});
+            List<SearchHit.Copy> others = copies(s, values).getOrDefault(values[0].group(), List.of()).stream()
+                    .filter(c -> !c.path().toString().equals(values[0].path())).toList();
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), lang, DocumentFormat.fromId(d.get(KbFields.FORMAT)),
                     d.get(KbFields.ENCODING), encodingSource(d.get(DocumentMapper.ENCODING_SOURCE)), date(d),
                     size == null ? 0 : size.numericValue().longValue(), lastModified, d.get(KbFields.SHA256),
                     d.get(DocumentMapper.BODY), highlights, new DocumentMetadata(d.get(DocumentMapper.AUTHOR),
                             instant(d, DocumentMapper.CREATED), instant(d, DocumentMapper.MODIFIED),
-                            ocr == null ? null : ocr.numericValue().longValue() / 100.0)));
+                            ocr == null ? null : ocr.numericValue().longValue() / 100.0), others));
         }
     }
 

@@ -39,6 +39,7 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
 
     private SessionFollower follower;
     private KbSession seeded;
+    private KbJobs.Watching watching;
     private volatile String shownProblem;
 
     @Override
@@ -64,15 +65,42 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
             // first use of a data directory: index the bundled seeds, in the background
             seeded = session;
             KbJobs.ensureIndexed(session);
-        } else if (session == null && problem != null && !problem.equals(shownProblem)) {
-            shownProblem = problem;
-            Throwable failure = follower.service().failure().orElse(null);
-            if (failure instanceof KnowledgeBaseLoadException) {
-                offerBackup(problem);
-            } else {
-                Display.getCurrent().asyncExec(() -> showProblem(problem, null));
+            watch(session);
+        } else if (session == null) {
+            stopWatching();
+            if (problem != null && !problem.equals(shownProblem)) {
+                shownProblem = problem;
+                Throwable failure = follower.service().failure().orElse(null);
+                if (failure instanceof KnowledgeBaseLoadException) {
+                    offerBackup(problem);
+                } else {
+                    Display.getCurrent().asyncExec(() -> showProblem(problem, null));
+                }
             }
         }
+    }
+
+    /** While the session is open, what changes in its sources is indexed without an import. */
+    private void watch(KbSession session) {
+        stopWatching();
+        try {
+            watching = KbJobs.watchSources(session);
+        } catch (IOException e) {
+            StatusManager.getManager().handle(ErrorMessages.error(e), StatusManager.LOG);
+        }
+    }
+
+    private void stopWatching() {
+        if (watching != null) {
+            watching.close();
+            watching = null;
+        }
+    }
+
+    @Override
+    public void postShutdown() {
+        stopWatching();
+        super.postShutdown();
     }
 
     /** A damaged knowledge base: looks for the newest backup that loads (in a job: it reads them), then says so. */

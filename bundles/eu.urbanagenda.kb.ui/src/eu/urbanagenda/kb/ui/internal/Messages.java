@@ -74,6 +74,7 @@ public final class Messages extends NLS {
     public static String Error_restoreFailed;
     public static String Job_openKnowledgeBase;
     public static String Job_ensureIndexed;
+    public static String Job_indexChanges;
     public static String Language_en;
     public static String Language_uk;
     public static String Language_bg;
