@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -120,14 +121,26 @@ public final class KbAnalyzers {
         return b.build();
     }
 
-    /** Base: character mapping before tokenizing and before normalising query terms; lower case in normalize(). */
-    private abstract static class Base extends Analyzer {
+    /**
+     * The analyzers of text: character mapping before tokenizing and before normalising query terms, the standard
+     * tokenizer and then the filters of the field; lower case in normalize().
+     */
+    private static class Base extends Analyzer {
         private final NormalizeCharMap map;
         private final boolean ukrainian;
+        private final UnaryOperator<TokenStream> filters;
 
-        Base(NormalizeCharMap map, boolean ukrainian) {
+        /** @param filters what follows the tokenizer (made anew for each thread that analyses) */
+        Base(NormalizeCharMap map, boolean ukrainian, UnaryOperator<TokenStream> filters) {
             this.map = map;
             this.ukrainian = ukrainian;
+            this.filters = filters;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, filters.apply(source));
         }
 
         @Override
@@ -142,8 +155,13 @@ public final class KbAnalyzers {
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new LowerCaseFilter(new MixedScriptFilter(in, ukrainian, false));
+            return mixedScriptLowerCase(in, ukrainian, false);
         }
+    }
+
+    /** Words written in mixed scripts read in one (see {@link MixedScriptFilter}), then lower case. */
+    private static TokenStream mixedScriptLowerCase(TokenStream ts, boolean ukrainian, boolean addLookAlikes) {
+        return new LowerCaseFilter(new MixedScriptFilter(ts, ukrainian, addLookAlikes));
     }
 
     /** @return the Ukrainian analyzer (field {@code text_uk}) */
@@ -158,16 +176,8 @@ public final class KbAnalyzers {
      * @return the Ukrainian analyzer (field {@code text_uk})
      */
     public static Analyzer ukrainian(boolean query) {
-        return new Base(UK_MAP, true) {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new MixedScriptFilter(source, true, true);
-                ts = new LowerCaseFilter(ts);
-                ts = new AlternativesFilter(ts, new WordCache<>(ukrainianLemmas(query), CACHE_WORDS), !query);
-                return new TokenStreamComponents(source, ts);
-            }
-        };
+        return new Base(UK_MAP, true, source -> new AlternativesFilter(mixedScriptLowerCase(source, true, true),
+                new WordCache<>(ukrainianLemmas(query), CACHE_WORDS), !query));
     }
 
     /** @return the Bulgarian analyzer (field {@code text_bg}) */
@@ -184,23 +194,16 @@ public final class KbAnalyzers {
      *         the light stem of Lucene's BulgarianStemFilter
      */
     public static Analyzer bulgarian(boolean query) {
-        return new Base(BG_MAP, false) {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new MixedScriptFilter(source, false, true);
-                ts = new LowerCaseFilter(ts);
-                Function<String, String> light = lightBulgarianStemmer();
-                ts = new AlternativesFilter(ts, new WordCache<>(word -> {
-                    Set<String> stems = new LinkedHashSet<>(List.of(BulgarianStemmer.stem(word), light.apply(word)));
-                    if (!query) {
-                        stems.remove(word);
-                    }
-                    return stems.toArray(NO_WORDS);
-                }, CACHE_WORDS), !query);
-                return new TokenStreamComponents(source, ts);
-            }
-        };
+        return new Base(BG_MAP, false, source -> {
+            Function<String, String> light = lightBulgarianStemmer();
+            return new AlternativesFilter(mixedScriptLowerCase(source, false, true), new WordCache<>(word -> {
+                Set<String> stems = new LinkedHashSet<>(List.of(BulgarianStemmer.stem(word), light.apply(word)));
+                if (!query) {
+                    stems.remove(word);
+                }
+                return stems.toArray(NO_WORDS);
+            }, CACHE_WORDS), !query);
+        });
     }
 
     /** Lucene's light Bulgarian stemmer (Savoy's) on single words; its class is not public. */
@@ -240,15 +243,8 @@ public final class KbAnalyzers {
      * @return the Russian analyzer (field {@code text_ru})
      */
     public static Analyzer russian(boolean query) {
-        return new Base(RU_MAP, false) {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new MixedScriptFilter(source, false, false);
-                ts = new LowerCaseFilter(ts);
-                return new TokenStreamComponents(source, stemmed(ts, RussianLightStemFilter::new, query));
-            }
-        };
+        return new Base(RU_MAP, false,
+                source -> stemmed(mixedScriptLowerCase(source, false, false), RussianLightStemFilter::new, query));
     }
 
     /** @return the English analyzer (field {@code text_en}) */
@@ -261,28 +257,13 @@ public final class KbAnalyzers {
      * @return the English analyzer (field {@code text_en})
      */
     public static Analyzer english(boolean query) {
-        return new Base(BASE_MAP, false) {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new EnglishPossessiveFilter(source);
-                ts = new LowerCaseFilter(ts);
-                return new TokenStreamComponents(source, stemmed(ts, PorterStemFilter::new, query));
-            }
-        };
+        return new Base(BASE_MAP, false,
+                source -> stemmed(new LowerCaseFilter(new EnglishPossessiveFilter(source)), PorterStemFilter::new, query));
     }
 
     /** @return the analyzer of other languages (field {@code text_other}): lower case plus ASCII folding */
     public static Analyzer generic() {
-        return new Base(BASE_MAP, false) {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new LowerCaseFilter(source);
-                ts = new ASCIIFoldingFilter(ts, true);
-                return new TokenStreamComponents(source, ts);
-            }
-        };
+        return new Base(BASE_MAP, false, source -> new ASCIIFoldingFilter(new LowerCaseFilter(source), true));
     }
 
     /**
@@ -291,19 +272,11 @@ public final class KbAnalyzers {
      * @return the transliteration analyzer (field {@code translit})
      */
     public static Analyzer translit(boolean latinOnly) {
-        return new Base(BASE_MAP, false) {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new MixedScriptFilter(source, false, false);
-                ts = new LowerCaseFilter(ts);
-                ts = new TranslitFilter(ts, true, latinOnly);
-                return new TokenStreamComponents(source, ts);
-            }
-
+        return new Base(BASE_MAP, false,
+                source -> new TranslitFilter(mixedScriptLowerCase(source, false, false), true, latinOnly)) {
             @Override
             protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new TranslitFilter(new LowerCaseFilter(new MixedScriptFilter(in, false, false)), false, false, true);
+                return new TranslitFilter(mixedScriptLowerCase(in, false, false), false, false, true);
             }
         };
     }
@@ -318,24 +291,17 @@ public final class KbAnalyzers {
      * @return the title analyzer (field {@code title})
      */
     public static Analyzer title(boolean query) {
-        return new Base(UK_MAP, false) {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new MixedScriptFilter(source, false, false);
-                ts = new LowerCaseFilter(ts);
-                Function<String, String[]> lemmas = ukrainianLemmas(query);
-                ts = new AlternativesFilter(ts, new WordCache<>(word -> {
-                    Set<String> all = new LinkedHashSet<>(List.of(lemmas.apply(word)));
-                    all.add(BulgarianStemmer.stem(word));
-                    if (!query) {
-                        all.remove(word);
-                    }
-                    return all.toArray(NO_WORDS);
-                }, CACHE_WORDS / 4), !query);
-                return new TokenStreamComponents(source, ts);
-            }
-        };
+        return new Base(UK_MAP, false, source -> {
+            Function<String, String[]> lemmas = ukrainianLemmas(query);
+            return new AlternativesFilter(mixedScriptLowerCase(source, false, false), new WordCache<>(word -> {
+                Set<String> all = new LinkedHashSet<>(List.of(lemmas.apply(word)));
+                all.add(BulgarianStemmer.stem(word));
+                if (!query) {
+                    all.remove(word);
+                }
+                return all.toArray(NO_WORDS);
+            }, CACHE_WORDS / 4), !query);
+        });
     }
 
     /** @return a keyword analyzer that lower-cases (language, format, year, sha256) */

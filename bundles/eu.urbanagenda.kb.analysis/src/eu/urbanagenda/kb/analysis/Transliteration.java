@@ -38,25 +38,13 @@ public final class Transliteration {
      * @return its transliteration by the Ukrainian national system of 2010 (other characters unchanged)
      */
     public static String ukrainian(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            char lower = Character.toLowerCase(c);
-            int k = CYR.indexOf(lower);
-            if (k < 0) {
-                if (c != '\'' && c != '\u2019' && c != '\u02BC') {
-                    b.append(c);
-                }
-                continue;
-            }
+        return transliterate(text, true, (i, k) -> {
             boolean initial = i == 0 || !Character.isLetter(text.charAt(i - 1)) && !isApostrophe(text.charAt(i - 1));
-            String t = initial ? UK_INITIAL[k] : UK[k];
-            if (lower == 'г' && i > 0 && Character.toLowerCase(text.charAt(i - 1)) == 'з') {
-                t = "gh";
+            if (CYR.charAt(k) == 'г' && i > 0 && Character.toLowerCase(text.charAt(i - 1)) == 'з') {
+                return "gh";
             }
-            append(b, t, c, text, i);
-        }
-        return b.toString();
+            return initial ? UK_INITIAL[k] : UK[k];
+        });
     }
 
     /**
@@ -64,21 +52,33 @@ public final class Transliteration {
      * @return its transliteration by the Bulgarian system of 2009 (other characters unchanged)
      */
     public static String bulgarian(String text) {
+        return transliterate(text, false, (i, k) -> {
+            boolean endOfWord = i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1));
+            if (CYR.charAt(k) == 'я' && endOfWord && i > 0 && Character.toLowerCase(text.charAt(i - 1)) == 'и') {
+                return "a";
+            }
+            return BG[k];
+        });
+    }
+
+    /** The Latin of one letter of a system. */
+    @FunctionalInterface
+    private interface Letter {
+        /** @param i where the letter is in the text @param k its place in {@link #CYR} @return its Latin */
+        String latin(int i, int k);
+    }
+
+    /** Replaces each Cyrillic letter by its Latin (capitalised like the letter); apostrophes are dropped or kept. */
+    private static String transliterate(String text, boolean dropApostrophes, Letter letter) {
         StringBuilder b = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            char lower = Character.toLowerCase(c);
-            int k = CYR.indexOf(lower);
-            if (k < 0) {
+            int k = CYR.indexOf(Character.toLowerCase(c));
+            if (k >= 0) {
+                append(b, letter.latin(i, k), c, text, i);
+            } else if (!dropApostrophes || !isApostrophe(c)) {
                 b.append(c);
-                continue;
             }
-            String t = BG[k];
-            boolean endOfWord = i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1));
-            if (lower == 'я' && endOfWord && i > 0 && Character.toLowerCase(text.charAt(i - 1)) == 'и') {
-                t = "a";
-            }
-            append(b, t, c, text, i);
         }
         return b.toString();
     }
@@ -136,6 +136,21 @@ public final class Transliteration {
         return stem ? stripEnding(key) : key;
     }
 
+    /** Letter groups folded into one letter, a longer group before any it starts with. */
+    private static final String[] DIGRAPHS = {"shch", "sch", "sht", "zh", "kh", "ch", "cz", "sh", "ts", "tz", "ph"};
+    /** The letter each of {@link #DIGRAPHS} folds into. */
+    private static final String DIGRAPH_LETTERS = "xxxjgqqwccf";
+
+    /** @return the index in {@link #DIGRAPHS} of the group at {@code i}, or -1 */
+    private static int digraphAt(String s, int i) {
+        for (int k = 0; k < DIGRAPHS.length; k++) {
+            if (s.startsWith(DIGRAPHS[k], i)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** Folds a Latin spelling (see the class comment); drops everything but letters and digits. */
     static String fold(String latin) {
         String s = latin.toLowerCase(java.util.Locale.ROOT);
@@ -143,30 +158,10 @@ public final class Transliteration {
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (s.startsWith("shch", i)) {
-                b.append('x');
-                i += 4;
-            } else if (s.startsWith("sch", i) || s.startsWith("sht", i)) {
-                b.append('x');
-                i += 3;
-            } else if (s.startsWith("zh", i)) {
-                b.append('j');
-                i += 2;
-            } else if (s.startsWith("kh", i)) {
-                b.append('g');
-                i += 2;
-            } else if (s.startsWith("ch", i) || s.startsWith("cz", i)) {
-                b.append('q');
-                i += 2;
-            } else if (s.startsWith("sh", i)) {
-                b.append('w');
-                i += 2;
-            } else if (s.startsWith("ts", i) || s.startsWith("tz", i)) {
-                b.append('c');
-                i += 2;
-            } else if (s.startsWith("ph", i)) {
-                b.append('f');
-                i += 2;
+            int digraph = digraphAt(s, i);
+            if (digraph >= 0) {
+                b.append(DIGRAPH_LETTERS.charAt(digraph));
+                i += DIGRAPHS[digraph].length();
             } else {
                 i++;
                 switch (c) {

@@ -14,16 +14,7 @@ public final class ModelMapping {
 
     /** The model's language of a document language; {@code other} for none. */
     public static Language language(eu.urbanagenda.kb.ingest.Language language) {
-        if (language == null) {
-            return Language.OTHER;
-        }
-        return switch (language) {
-        case UK -> Language.UK;
-        case BG -> Language.BG;
-        case RU -> Language.RU;
-        case EN -> Language.EN;
-        case OTHER -> Language.OTHER;
-        };
+        return language == null ? Language.OTHER : Language.get(language.code());
     }
 
     /** The model's format of a document format; {@code null} for a format the model does not name. */

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import eu.urbanagenda.kb.analysis.text.TextNormalizer;
+import eu.urbanagenda.kb.ingest.internal.BinarySniffer;
 import eu.urbanagenda.kb.ingest.internal.CyrillicCharsetDetector;
 
 /**
@@ -82,21 +83,21 @@ public final class TextDecoder {
     }
 
     private static DecodedText decodeBom(byte[] b) {
-        if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
+        if (BinarySniffer.startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
             return result(new String(b, 4, b.length - 4, UTF_32BE), UTF_32BE, EncodingSource.BOM);
         }
-        if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
+        if (BinarySniffer.startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
             return result(new String(b, 4, b.length - 4, UTF_32LE), UTF_32LE, EncodingSource.BOM);
         }
-        if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
+        if (BinarySniffer.startsWith(b, 0xEF, 0xBB, 0xBF)) {
             return result(new String(b, 3, b.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8,
                     EncodingSource.BOM);
         }
-        if (startsWith(b, 0xFE, 0xFF)) {
+        if (BinarySniffer.startsWith(b, 0xFE, 0xFF)) {
             return result(new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE,
                     EncodingSource.BOM);
         }
-        if (startsWith(b, 0xFF, 0xFE)) {
+        if (BinarySniffer.startsWith(b, 0xFF, 0xFE)) {
             return result(new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE,
                     EncodingSource.BOM);
         }
@@ -108,19 +109,7 @@ public final class TextDecoder {
      * @return whether they start with a UTF-16 or UTF-32 byte order mark (such files contain NUL bytes but are text)
      */
     public static boolean hasWideBom(byte[] bytes) {
-        return startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF);
-    }
-
-    private static boolean startsWith(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return BinarySniffer.startsWith(bytes, 0xFE, 0xFF) || BinarySniffer.startsWith(bytes, 0xFF, 0xFE) || BinarySniffer.startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF);
     }
 
     private static String strictUtf8(byte[] bytes) {

@@ -220,6 +220,29 @@ public final class KbQueryParser extends QueryParser {
         Query build(String field) throws ParseException;
     }
 
+    /** What to build for the default field: one query over all the text fields. */
+    @FunctionalInterface
+    private interface AllFields {
+        Query build() throws ParseException;
+    }
+
+    /** A query of a field as the user named it, built by {@code each} for a field or for every text field. */
+    private Query byField(String field, String text, PerField each) throws ParseException {
+        return byField(field, () -> expand(text, true, each), each);
+    }
+
+    /**
+     * A query of a field as the user named it: the default field (or none) gets {@code all}, an unknown name is looked
+     * for as a word as well ({@link #unknownField}), any other field gets {@code one}.
+     */
+    private Query byField(String field, AllFields all, PerField one) throws ParseException {
+        String f = resolve(field);
+        if (f == null) {
+            return unknownField(field, all.build());
+        }
+        return f.equals(DEFAULT) ? all.build() : one.build(f);
+    }
+
     private static String resolve(String field) {
         if (field == null || field.equals(DEFAULT) || field.equals("*")) {
             return DEFAULT;
@@ -315,17 +338,11 @@ public final class KbQueryParser extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
         checkTime();
-        String f = resolve(field);
-        if (f == null) {
-            return unknownField(field, getFieldQuery(DEFAULT, queryText, quoted));
-        }
-        if (f.equals(DEFAULT)) {
-            return expand(queryText, true, ff -> ff.equals(KbFields.TRANSLIT)
-                    ? (!quoted && latin.readAsInflected(queryText) ? null
-                            : newFieldQuery(latinTranslit, ff, queryText, quoted))
-                    : withLatinReadings(ff, queryText, quoted, super.getFieldQuery(ff, queryText, quoted)));
-        }
-        return withLatinReadings(f, queryText, quoted, super.getFieldQuery(f, queryText, quoted));
+        return byField(field, () -> expand(queryText, true, ff -> ff.equals(KbFields.TRANSLIT)
+                ? (!quoted && latin.readAsInflected(queryText) ? null
+                        : newFieldQuery(latinTranslit, ff, queryText, quoted))
+                : withLatinReadings(ff, queryText, quoted, super.getFieldQuery(ff, queryText, quoted))),
+                f -> withLatinReadings(f, queryText, quoted, super.getFieldQuery(f, queryText, quoted)));
     }
 
     /**
@@ -347,74 +364,39 @@ public final class KbQueryParser extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
         checkTime();
-        String f = resolve(field);
-        if (f == null) {
-            return unknownField(field, getFieldQuery(DEFAULT, queryText, slop));
-        }
-        if (f.equals(DEFAULT)) {
-            return expand(queryText, true, ff -> super.getFieldQuery(ff, queryText, slop));
-        }
-        return super.getFieldQuery(f, queryText, slop);
+        return byField(field, queryText, f -> super.getFieldQuery(f, queryText, slop));
     }
 
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
         checkTime();
         QueryLimits.fuzzy(termStr);
-        String f = resolve(field);
-        if (f == null) {
-            return unknownField(field, getFuzzyQuery(DEFAULT, termStr, minSimilarity));
-        }
-        if (f.equals(DEFAULT)) {
-            return expand(termStr, true, ff -> super.getFuzzyQuery(ff, termStr, minSimilarity));
-        }
-        return super.getFuzzyQuery(f, termStr, minSimilarity);
+        return byField(field, termStr, f -> super.getFuzzyQuery(f, termStr, minSimilarity));
     }
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
         checkTime();
         QueryLimits.wildcard(termStr);
-        String f = resolve(field);
-        if (f == null) {
-            return unknownField(field, getPrefixQuery(DEFAULT, termStr));
-        }
-        if (f.equals(DEFAULT)) {
-            return expand(termStr, true, ff -> super.getPrefixQuery(ff, termStr));
-        }
-        return super.getPrefixQuery(f, termStr);
+        return byField(field, termStr, f -> super.getPrefixQuery(f, termStr));
     }
 
     @Override
     protected Query getWildcardQuery(String field, String typed) throws ParseException {
         checkTime();
         String termStr = QueryLimits.wildcard(typed);
-        String f = resolve(field);
-        if (f == null) {
-            return unknownField(field, getWildcardQuery(DEFAULT, termStr));
-        }
-        if (f.equals(DEFAULT)) {
-            if ("*".equals(termStr)) {
-                return newMatchAllDocsQuery();
-            }
-            return expand(termStr, true, ff -> super.getWildcardQuery(ff, termStr));
-        }
-        return super.getWildcardQuery(f, termStr);
+        PerField each = f -> super.getWildcardQuery(f, termStr);
+        return byField(field, () -> "*".equals(termStr) ? newMatchAllDocsQuery() : expand(termStr, true, each), each);
     }
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
         checkTime();
         QueryLimits.regexp(termStr);
-        String f = resolve(field);
-        if (f == null) {
-            return unknownField(field, getRegexpQuery(DEFAULT, termStr));
-        }
-        if (f.equals(DEFAULT)) {
-            // a regular expression is matched against indexed terms as written: not in the transliteration keys
-            return expand(termStr, true, ff -> ff.equals(KbFields.TRANSLIT) ? null : super.getRegexpQuery(ff, termStr));
-        }
-        return super.getRegexpQuery(f, termStr);
+        // a regular expression is matched against indexed terms as written: not in the transliteration keys
+        return byField(field,
+                () -> expand(termStr, true, ff -> ff.equals(KbFields.TRANSLIT) ? null : super.getRegexpQuery(ff, termStr)),
+                f -> super.getRegexpQuery(f, termStr));
     }
 
     @Override

@@ -18,16 +18,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hslf.usermodel.HSLFSlideShow;
-import org.apache.poi.hslf.usermodel.HSLFTextBox;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.sl.usermodel.SlideShow;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
-import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,11 +79,7 @@ class OfficeAndHostileTest {
         assertTrue(xls.text().contains(UK), xls.text());
 
         try (XMLSlideShow show = new XMLSlideShow()) {
-            XSLFTextBox box = show.createSlide().createTextBox();
-            box.setText(BG);
-            try (OutputStream out = Files.newOutputStream(dir.resolve("slides.pptx"))) {
-                show.write(out);
-            }
+            writeSlide(show, "slides.pptx");
         }
         ExtractedDocument pptx = extractor.extract(dir.resolve("slides.pptx"));
         assertEquals(DocumentFormat.PPTX, pptx.format());
@@ -92,11 +87,7 @@ class OfficeAndHostileTest {
         assertEquals(Language.BG, pptx.language());
 
         try (HSLFSlideShow show = new HSLFSlideShow()) {
-            HSLFTextBox box = show.createSlide().createTextBox();
-            box.setText(BG);
-            try (OutputStream out = Files.newOutputStream(dir.resolve("slides.ppt"))) {
-                show.write(out);
-            }
+            writeSlide(show, "slides.ppt");
         }
         ExtractedDocument ppt = extractor.extract(dir.resolve("slides.ppt"));
         assertEquals(DocumentFormat.PPT, ppt.format());
@@ -240,6 +231,14 @@ class OfficeAndHostileTest {
     private void write(Workbook wb, String name) throws Exception {
         try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
             wb.write(out);
+        }
+    }
+
+    /** Writes a presentation of one slide with {@link #BG} in a text box. */
+    private void writeSlide(SlideShow<?, ?> show, String name) throws Exception {
+        show.createSlide().createTextBox().setText(BG);
+        try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+            show.write(out);
         }
     }
 

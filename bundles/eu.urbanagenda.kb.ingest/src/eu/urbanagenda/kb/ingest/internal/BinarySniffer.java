@@ -60,7 +60,12 @@ public final class BinarySniffer {
         return control > 0.01 * n + 1;
     }
 
-    private static boolean startsWith(byte[] b, int[] prefix) {
+    /**
+     * @param b bytes
+     * @param prefix byte values 0..255
+     * @return whether {@code b} starts with {@code prefix}
+     */
+    public static boolean startsWith(byte[] b, int... prefix) {
         if (b.length < prefix.length) {
             return false;
         }

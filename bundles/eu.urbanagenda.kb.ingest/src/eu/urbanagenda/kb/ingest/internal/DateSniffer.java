@@ -3,6 +3,7 @@ package eu.urbanagenda.kb.ingest.internal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -27,6 +28,31 @@ public final class DateSniffer {
             "(?<!\\d)(\\d{1,2})\\s+(\\p{L}{3,12})\\.?,?\\s+((?:19|20)\\d\\d)(?!\\d)", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "\\b(\\p{L}{3,9})\\.?\\s+(\\d{1,2}),?\\s+((?:19|20)\\d\\d)(?!\\d)", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * A way of writing a date: which groups of its pattern hold the year, the month (a number, or a name when
+     * {@code monthNamed}) and the day.
+     */
+    private record Written(Pattern pattern, int year, int month, int day, boolean monthNamed) {
+
+        /** @return the date {@code m} found, or {@code null} if it is no date */
+        LocalDate date(Matcher m) {
+            String monthNumber = m.group(month);
+            if (monthNamed) {
+                Integer named = MONTHS.get(monthNumber.toLowerCase(Locale.ROOT));
+                if (named == null) {
+                    return null;
+                }
+                monthNumber = named.toString();
+            }
+            return DateSniffer.date(m.group(year), monthNumber, m.group(day));
+        }
+    }
+
+    /** The ways of writing a date looked for in a text. */
+    private static final List<Written> WRITTEN = List.of(new Written(ISO, 1, 2, 3, false),
+            new Written(DOTTED, 3, 2, 1, false), new Written(DAY_MONTH_YEAR, 3, 2, 1, true),
+            new Written(MONTH_DAY_YEAR, 3, 1, 2, true));
 
     static {
         months("січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня");
@@ -78,38 +104,14 @@ public final class DateSniffer {
         String head = fold(text.subSequence(0, Math.min(text.length(), HEAD_CHARS)));
         LocalDate best = null;
         int bestStart = Integer.MAX_VALUE;
-        Matcher m = ISO.matcher(head);
-        while (m.find() && m.start() < bestStart) {
-            LocalDate d = date(m.group(1), m.group(2), m.group(3));
-            if (d != null) {
-                best = d;
-                bestStart = m.start();
-            }
-        }
-        m = DOTTED.matcher(head);
-        while (m.find() && m.start() < bestStart) {
-            LocalDate d = date(m.group(3), m.group(2), m.group(1));
-            if (d != null) {
-                best = d;
-                bestStart = m.start();
-            }
-        }
-        m = DAY_MONTH_YEAR.matcher(head);
-        while (m.find() && m.start() < bestStart) {
-            Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
-            LocalDate d = month == null ? null : date(m.group(3), month.toString(), m.group(1));
-            if (d != null) {
-                best = d;
-                bestStart = m.start();
-            }
-        }
-        m = MONTH_DAY_YEAR.matcher(head);
-        while (m.find() && m.start() < bestStart) {
-            Integer month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
-            LocalDate d = month == null ? null : date(m.group(3), month.toString(), m.group(2));
-            if (d != null) {
-                best = d;
-                bestStart = m.start();
+        for (Written written : WRITTEN) {
+            Matcher m = written.pattern().matcher(head);
+            while (m.find() && m.start() < bestStart) {
+                LocalDate d = written.date(m);
+                if (d != null) {
+                    best = d;
+                    bestStart = m.start();
+                }
             }
         }
         return best;

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -29,13 +31,15 @@ import eu.urbanagenda.kb.ui.testing.Workbench;
 /** A corrupt knowledge-base file: a message naming the file and the problem, in a dialog and the views; nothing lost. */
 class BadInputTest {
 
+    /** What a test does with the shared session switched to another data directory. */
+    @FunctionalInterface
+    private interface InDataDirectory {
+        void run(KbSessionService service) throws Exception;
+    }
+
     @Test
     void aCorruptKnowledgeBaseIsAClearMessageAndStaysUntouched() throws Exception {
-        Workbench.session();
-        Workbench.waitForIndexing();
-        KbSessionService service = Workbench.sessions();
-        Path original = service.dataDirectory();
-        Path broken = Path.of(System.getProperty("kb.target"), "broken-kb", Long.toString(System.nanoTime()));
+        Path broken = freshDataDirectory("broken-kb");
         Files.createDirectories(broken);
         Path file = broken.resolve("urban-agenda.xmi");
         byte[] content = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -46,12 +50,8 @@ class BadInputTest {
 
         IWorkbenchPage page = Workbench.page();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(PartnershipsPerspective.ID));
-        try {
-            service.setDataDirectory(broken);
-            // the error dialog is modal: answered from inside its event loop
-            AtomicReference<String> shown = new AtomicReference<>();
-            AtomicBoolean found = Workbench.whenShellAppears(Messages.Error_openTitle, dialog -> {
-                shown.set(Workbench.labels(dialog));
+        inDataDirectory(broken, service -> {
+            String message = openAndAnswerError(service, dialog -> {
                 try {
                     Screenshots.take(Workbench.window().getShell(), "corrupt-knowledge-base");
                 } catch (Exception e) {
@@ -59,10 +59,6 @@ class BadInputTest {
                 }
                 Workbench.press(dialog, "OK");
             });
-            service.open();
-            assertTrue(UiWait.until(Workbench.display(), () -> shown.get() != null), "the error dialog appeared");
-            assertTrue(found.get());
-            String message = shown.get();
             assertTrue(message.contains(file.toString()), "names the file: " + message);
             assertTrue(message.contains("line 4"), "names the place: " + message);
             assertFalse(message.contains("Exception"), "no stack trace: " + message);
@@ -74,20 +70,12 @@ class BadInputTest {
             assertTrue(validation.getProblems().stream().anyMatch(p -> p.message().contains(file.toString())),
                     "the Validation view lists it: " + validation.getProblems());
             assertArrayEquals(content, Files.readAllBytes(file), "the file is untouched");
-        } finally {
-            service.setDataDirectory(original);
-            service.open();
-            Workbench.session();
-        }
+        });
     }
 
     @Test
     void aDamagedKnowledgeBaseWithAGoodBackupIsRestoredWhenTheUserSaysSo() throws Exception {
-        Workbench.session();
-        Workbench.waitForIndexing();
-        KbSessionService service = Workbench.sessions();
-        Path original = service.dataDirectory();
-        Path data = Path.of(System.getProperty("kb.target"), "restore-kb", Long.toString(System.nanoTime()));
+        Path data = freshDataDirectory("restore-kb");
         try (KbSession session = KbSession.open(data)) {
             session.model().save(); // a save keeps a good backup
         }
@@ -95,29 +83,56 @@ class BadInputTest {
         byte[] good = Files.readAllBytes(file);
         byte[] damaged = java.util.Arrays.copyOf(good, good.length / 2); // cut off, as by a full disk
         Files.write(file, damaged);
-        try {
-            service.setDataDirectory(data);
-            AtomicReference<String> shown = new AtomicReference<>();
+        inDataDirectory(data, service -> {
             String restore = NLS.bind(Messages.Error_restore, 1).replaceAll("\\d+$", "");
-            AtomicBoolean found = Workbench.whenShellAppears(Messages.Error_openTitle, dialog -> {
-                shown.set(Workbench.labels(dialog));
-                Workbench.find(dialog, org.eclipse.swt.widgets.Button.class, b -> b.getText().startsWith(restore)).stream()
-                        .findFirst().ifPresent(Workbench::click);
-            });
-            service.open();
-            assertTrue(UiWait.until(Workbench.display(), () -> shown.get() != null), "the error dialog appeared");
-            assertTrue(found.get());
-            assertTrue(shown.get().contains(file.toString()), "names the file: " + shown.get());
+            String message = openAndAnswerError(service,
+                    dialog -> Workbench.find(dialog, org.eclipse.swt.widgets.Button.class, b -> b.getText().startsWith(restore))
+                            .stream().findFirst().ifPresent(Workbench::click));
+            assertTrue(message.contains(file.toString()), "names the file: " + message);
             assertTrue(UiWait.until(Workbench.display(), () -> service.current().isPresent()), "the restored base opened");
             assertArrayEquals(good, Files.readAllBytes(file), "the backup is the file again");
             try (var kept = Files.list(data)) {
                 assertTrue(kept.anyMatch(f -> f.getFileName().toString().startsWith("urban-agenda.replaced-")),
                         "the damaged file is kept beside it");
             }
+        });
+    }
+
+    /** A data directory no test has used, under the build's target folder. */
+    private static Path freshDataDirectory(String name) {
+        return Path.of(System.getProperty("kb.target"), name, Long.toString(System.nanoTime()));
+    }
+
+    /** Runs {@code test} with the shared session's data directory set to {@code data}, then opens the usual one again. */
+    private static void inDataDirectory(Path data, InDataDirectory test) throws Exception {
+        Workbench.session();
+        Workbench.waitForIndexing();
+        KbSessionService service = Workbench.sessions();
+        Path original = service.dataDirectory();
+        try {
+            service.setDataDirectory(data);
+            test.run(service);
         } finally {
             service.setDataDirectory(original);
             service.open();
             Workbench.session();
         }
+    }
+
+    /**
+     * Opens the session, which fails: the error dialog is modal, so it is answered from inside its event loop.
+     *
+     * @return what the dialog said
+     */
+    private static String openAndAnswerError(KbSessionService service, Consumer<Shell> answer) {
+        AtomicReference<String> shown = new AtomicReference<>();
+        AtomicBoolean found = Workbench.whenShellAppears(Messages.Error_openTitle, dialog -> {
+            shown.set(Workbench.labels(dialog));
+            answer.accept(dialog);
+        });
+        service.open();
+        assertTrue(UiWait.until(Workbench.display(), () -> shown.get() != null), "the error dialog appeared");
+        assertTrue(found.get());
+        return shown.get();
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.eclipse.core.databinding.Binding;
 import org.eclipse.core.databinding.DataBindingContext;
@@ -21,7 +22,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CellEditor;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ComboViewer;
 import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.LabelProvider;
@@ -38,8 +38,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.ElementListSelectionDialog;
-import org.eclipse.ui.forms.IManagedForm;
-import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.ExpandableComposite;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
@@ -53,6 +51,7 @@ import eu.urbanagenda.kb.model.Participation;
 import eu.urbanagenda.kb.model.PartnershipStatus;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
 import eu.urbanagenda.kb.model.localization.Localized;
+import eu.urbanagenda.kb.ui.Columns;
 import eu.urbanagenda.kb.ui.LanguageLabels;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.viewmodel.ModelValue;
@@ -64,12 +63,11 @@ import eu.urbanagenda.kb.viewmodel.PartnershipForm;
  * the actions. A text field's edit becomes a command when the field loses the focus or Enter is pressed; until then the
  * editor shows it as unsaved. Undo and redo show in the fields through the bindings.
  */
-public class OverviewPage extends FormPage {
+public class OverviewPage extends PartnershipPage {
 
     public static final String ID = "eu.urbanagenda.kb.ui.editors.partnership.overview";
     private static final Object NOT_SET = new Object();
 
-    private final PartnershipEditor editor;
     private final Map<Language, Text> nameTexts = new EnumMap<>(Language.class);
     private final Map<Language, Button> translatedButtons = new EnumMap<>(Language.class);
     /** The text fields, whose widget may hold an edit not yet in the model. */
@@ -79,22 +77,17 @@ public class OverviewPage extends FormPage {
     private TableViewer coordinators;
     private TableViewer actions;
     private Button removeCoordinator;
-    private IManagedForm managedForm;
 
     public OverviewPage(PartnershipEditor editor) {
         super(editor, ID, Messages.Editor_overviewPage);
-        this.editor = editor;
     }
 
     @Override
-    protected void createFormContent(IManagedForm managed) {
-        managedForm = managed;
-        form = new PartnershipForm(DisplayRealm.getRealm(managed.getForm().getDisplay()),
-                editor.getSession().model().editingDomain(), editor.getPartnership());
-        bindings = new DataBindingContext(DisplayRealm.getRealm(managed.getForm().getDisplay()));
-        FormToolkit toolkit = managed.getToolkit();
-        ScrolledForm scrolled = managed.getForm();
-        toolkit.decorateFormHeading(scrolled.getForm());
+    protected void createContent(FormToolkit toolkit, ScrolledForm scrolled, SelectionMediator selection) {
+        bindings = resources.add(new DataBindingContext(DisplayRealm.getRealm(scrolled.getDisplay())),
+                DataBindingContext::dispose);
+        form = resources.add(new PartnershipForm(DisplayRealm.getRealm(scrolled.getDisplay()),
+                editor.getSession().model().editingDomain(), editor.getPartnership()), PartnershipForm::dispose);
         scrolled.setImage(editor.labels().getImage(editor.getPartnership()));
         ModelValue<String> title = form.title();
         scrolled.setText(title.getValue());
@@ -107,10 +100,8 @@ public class OverviewPage extends FormPage {
         createCoordinators(toolkit, body);
         createActions(toolkit, body);
 
-        SelectionMediator selection = new SelectionMediator(editor::getPartnership);
         selection.add(coordinators);
         selection.add(actions);
-        getSite().setSelectionProvider(selection);
         textFields.keySet().forEach(text -> text.addListener(SWT.FocusIn, e -> selection.reset()));
     }
 
@@ -208,9 +199,9 @@ public class OverviewPage extends FormPage {
         binding.getValidationStatus().addValueChangeListener(e -> {
             IStatus status = e.diff.getNewValue();
             if (status.isOK()) {
-                managedForm.getMessageManager().removeMessage(field, text);
+                getManagedForm().getMessageManager().removeMessage(field, text);
             } else {
-                managedForm.getMessageManager().addMessage(field, status.getMessage(), null, IMessageProvider.ERROR, text);
+                getManagedForm().getMessageManager().addMessage(field, status.getMessage(), null, IMessageProvider.ERROR, text);
             }
         });
     }
@@ -289,23 +280,9 @@ public class OverviewPage extends FormPage {
         list.addValueChangeListener(e -> viewer.setInput(e.diff.getNewValue()));
     }
 
-    private TableViewerColumn column(TableViewer viewer, String title, int width, java.util.function.Function<Object, String> text,
-            java.util.function.Function<Object, Image> image) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                return image == null ? null : image.apply(element);
-            }
-        });
-        return column;
+    private static TableViewerColumn column(TableViewer viewer, String title, int width, Function<Object, String> text,
+            Function<Object, Image> image) {
+        return Columns.add(viewer, title, width, SWT.NONE, text, null, image);
     }
 
     private void addCoordinators() {
@@ -417,16 +394,5 @@ public class OverviewPage extends FormPage {
 
     public TableViewer getActionsViewer() {
         return actions;
-    }
-
-    @Override
-    public void dispose() {
-        if (bindings != null) {
-            bindings.dispose();
-        }
-        if (form != null) {
-            form.dispose();
-        }
-        super.dispose();
     }
 }

@@ -1,50 +1,34 @@
 package eu.urbanagenda.kb.ui.internal.editor;
 
-import java.util.Objects;
-
-import org.eclipse.jface.resource.ImageDescriptor;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IPersistableElement;
-
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.localization.Localized;
+import eu.urbanagenda.kb.ui.KbEditorInput;
 
 /**
  * A partnership of the shared knowledge base, by id (so an editor finds its partnership again after the knowledge
- * base is reloaded). Not persisted: editors are not reopened at start, which keeps the first window fast.
+ * base is reloaded).
  */
-public class PartnershipEditorInput implements IEditorInput {
+public class PartnershipEditorInput extends KbEditorInput<String> {
 
-    private final String partnershipId;
     private final String name;
     private final String toolTip;
 
     /** The input of a partnership's editor; its name and tool tip are the partnership's as the editor opens. */
     public PartnershipEditorInput(Partnership partnership) {
-        this.partnershipId = Objects.requireNonNull(partnership.getId());
+        super(partnership.getId());
         this.name = Localized.name(partnership);
         String english = Localized.englishName(partnership);
         this.toolTip = english == null || english.equals(name) ? name : name + " (" + english + ")";
     }
 
     public String getPartnershipId() {
-        return partnershipId;
+        return key();
     }
 
     /** The partnership in a session, or {@code null}. */
     public Partnership resolve(KbSession session) {
-        return session == null ? null : session.model().partnership(partnershipId).orElse(null);
-    }
-
-    @Override
-    public boolean exists() {
-        return false;
-    }
-
-    @Override
-    public ImageDescriptor getImageDescriptor() {
-        return ImageDescriptor.getMissingImageDescriptor();
+        return session == null ? null : session.model().partnership(key()).orElse(null);
     }
 
     @Override
@@ -53,27 +37,7 @@ public class PartnershipEditorInput implements IEditorInput {
     }
 
     @Override
-    public IPersistableElement getPersistable() {
-        return null;
-    }
-
-    @Override
     public String getToolTipText() {
         return toolTip;
-    }
-
-    @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        return null;
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof PartnershipEditorInput other && other.partnershipId.equals(partnershipId);
-    }
-
-    @Override
-    public int hashCode() {
-        return partnershipId.hashCode();
     }
 }

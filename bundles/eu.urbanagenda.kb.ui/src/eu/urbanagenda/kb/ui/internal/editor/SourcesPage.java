@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -21,7 +20,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.forms.IManagedForm;
-import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.ExpandableComposite;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
@@ -36,6 +34,7 @@ import eu.urbanagenda.kb.model.SourceDocument;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
 import eu.urbanagenda.kb.model.localization.Localized;
+import eu.urbanagenda.kb.ui.Columns;
 import eu.urbanagenda.kb.ui.KbCommands;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
@@ -43,29 +42,22 @@ import eu.urbanagenda.kb.ui.internal.Messages;
  * The partnership's sources: the evidence whose target is the partnership or one of its actions, with status, score,
  * document, language and snippet; Confirm and Reject set the status (commands, undoable), Open shows the document.
  */
-public class SourcesPage extends FormPage {
+public class SourcesPage extends PartnershipPage {
 
     public static final String ID = "eu.urbanagenda.kb.ui.editors.partnership.sources";
 
-    private final PartnershipEditor editor;
     private TableViewer evidence;
     private Button confirm;
     private Button reject;
     private Button open;
     private Label summary;
-    private IManagedForm managedForm;
 
     public SourcesPage(PartnershipEditor editor) {
         super(editor, ID, Messages.Editor_sourcesPage);
-        this.editor = editor;
     }
 
     @Override
-    protected void createFormContent(IManagedForm form) {
-        managedForm = form;
-        FormToolkit toolkit = form.getToolkit();
-        ScrolledForm scrolled = form.getForm();
-        toolkit.decorateFormHeading(scrolled.getForm());
+    protected void createContent(FormToolkit toolkit, ScrolledForm scrolled, SelectionMediator selection) {
         Composite body = scrolled.getBody();
         GridLayoutFactory.fillDefaults().margins(10, 10).applyTo(body);
 
@@ -110,28 +102,12 @@ public class SourcesPage extends FormPage {
         evidence.addSelectionChangedListener(e -> updateButtons());
         section.setClient(client);
 
-        SelectionMediator selection = new SelectionMediator(editor::getPartnership);
         selection.add(evidence);
-        getSite().setSelectionProvider(selection);
         refresh();
     }
 
-    private void column(String title, int width, java.util.function.Function<Evidence, String> text,
-            java.util.function.Function<Evidence, Image> image) {
-        TableViewerColumn column = new TableViewerColumn(evidence, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Evidence) element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                return image == null ? null : image.apply((Evidence) element);
-            }
-
+    private void column(String title, int width, Function<Evidence, String> text, Function<Evidence, Image> image) {
+        Columns.add(evidence, title, width, SWT.NONE, new Columns.Labels<>(text, null, image) {
             @Override
             public Color getForeground(Object element) {
                 return ((Evidence) element).getStatus() == EvidenceStatus.REJECTED
@@ -197,6 +173,7 @@ public class SourcesPage extends FormPage {
 
     /** Shows the model's evidence (after any command). */
     public void refresh() {
+        IManagedForm managedForm = getManagedForm();
         if (managedForm == null || managedForm.getForm().isDisposed()) {
             return;
         }

@@ -4,7 +4,6 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.emf.common.notify.AdapterFactory;
 import org.eclipse.jface.viewers.StyledString;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
@@ -103,23 +102,14 @@ class NavigatorLabels extends KbLabelProvider {
     }
 
     static String folderName(FolderNode.Kind kind) {
-        switch (kind) {
-        case COORDINATORS:
-            return Messages.Navigator_coordinators;
-        case ACTIONS:
-            return Messages.Navigator_actions;
-        case SOURCES:
-            return Messages.Navigator_sources;
-        case ACTORS:
-            return Messages.Navigator_actors;
-        case ISSUES:
-            return Messages.Navigator_issues;
-        case PILLARS:
-            return Messages.Navigator_pillars;
-        case DOCUMENTS:
-            return Messages.Navigator_documents;
-        default:
-            return NLS.bind("{0}", kind);
-        }
+        return switch (kind) {
+        case COORDINATORS -> Messages.Navigator_coordinators;
+        case ACTIONS -> Messages.Navigator_actions;
+        case SOURCES -> Messages.Navigator_sources;
+        case ACTORS -> Messages.Navigator_actors;
+        case ISSUES -> Messages.Navigator_issues;
+        case PILLARS -> Messages.Navigator_pillars;
+        case DOCUMENTS -> Messages.Navigator_documents;
+        };
     }
 }

@@ -22,27 +22,27 @@ import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.CollapseAllHandler;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.handlers.RadioState;
-import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.eclipse.ui.views.properties.PropertySheetPage;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
+import eu.urbanagenda.kb.ui.KbCommands;
+import eu.urbanagenda.kb.ui.KbViewPart;
 import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.emf.KbContentProvider;
 import eu.urbanagenda.kb.ui.emf.KbLabelProvider;
 import eu.urbanagenda.kb.ui.emf.KbPropertySourceProvider;
 import eu.urbanagenda.kb.ui.emf.ViewerRefresher;
 import eu.urbanagenda.kb.ui.internal.Messages;
-import eu.urbanagenda.kb.ui.KbCommands;
 
 /**
  * The Partnerships navigator: the knowledge base as a tree (partnerships grouped by generation, status or coordinator
  * country, each with its coordinators, actions and linked sources), a filter box, search results dropped on a
  * partnership to link them, and the selection for the Properties view.
  */
-public class NavigatorView extends ViewPart implements SessionFollower.Listener {
+public class NavigatorView extends KbViewPart implements SessionFollower.Listener {
 
     public static final String ID = KbCommands.NAVIGATOR_VIEW;
 
@@ -66,8 +66,14 @@ public class NavigatorView extends ViewPart implements SessionFollower.Listener 
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         content = new NavigatorContent();
-        follower = new SessionFollower(getSite(), this);
+        follower = follow(this);
         labels = new NavigatorLabels(emptyFactory(), content, follower::isDirty);
+        resources.onDispose(() -> {
+            if (refresher != null) {
+                refresher.dispose();
+            }
+            labels.dispose();
+        });
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(content);
         viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(labels));
@@ -250,19 +256,5 @@ public class NavigatorView extends ViewPart implements SessionFollower.Listener 
     @Override
     public void setFocus() {
         viewer.getControl().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (follower != null) {
-            follower.dispose();
-        }
-        if (refresher != null) {
-            refresher.dispose();
-        }
-        if (labels != null) {
-            labels.dispose();
-        }
-        super.dispose();
     }
 }

@@ -20,7 +20,6 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.part.ViewPart;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.FacetCount;
@@ -31,6 +30,7 @@ import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
 import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.KbViewPart;
 import eu.urbanagenda.kb.ui.LanguageLabels;
 import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
@@ -40,7 +40,7 @@ import eu.urbanagenda.kb.ui.internal.navigator.NavigatorContent;
  * Charts for people who would rather look than read: the sources linked to each partnership by language (from the
  * knowledge base), and the indexed documents per publication year and language (from the index, counted in a job).
  */
-public class OverviewView extends ViewPart implements SessionFollower.Listener {
+public class OverviewView extends KbViewPart implements SessionFollower.Listener {
 
     public static final String ID = "eu.urbanagenda.kb.ui.views.overview";
 
@@ -81,7 +81,8 @@ public class OverviewView extends ViewPart implements SessionFollower.Listener {
             all.add(new BarChart.Series(LanguageLabels.of(LANGUAGES.get(i)), new Color(display, rgb[i][0], rgb[i][1], rgb[i][2])));
         }
         series = List.copyOf(all);
-        follower = new SessionFollower(getSite(), this);
+        follower = follow(this);
+        resources.onDispose(this::cancelCounting);
         sessionChanged(follower.session());
     }
 
@@ -142,9 +143,7 @@ public class OverviewView extends ViewPart implements SessionFollower.Listener {
 
     /** Indexed documents per year and language: facet counts of the index, counted off the UI thread. */
     void refreshYears() {
-        if (yearsJob != null) {
-            yearsJob.cancel();
-        }
+        cancelCounting();
         KbSession session = follower.session();
         String problem = follower.problem().isPresent() ? "" : Messages.Validation_notOpen;
         yearsJob = Job.create(Messages.Overview_countJob, (IProgressMonitor monitor) -> {
@@ -183,6 +182,12 @@ public class OverviewView extends ViewPart implements SessionFollower.Listener {
         yearsJob.schedule();
     }
 
+    private void cancelCounting() {
+        if (yearsJob != null) {
+            yearsJob.cancel();
+        }
+    }
+
     private void showYears(Map<String, long[]> years, long documents, long undated) {
         if (yearsChart == null || yearsChart.isDisposed()) {
             return;
@@ -212,16 +217,5 @@ public class OverviewView extends ViewPart implements SessionFollower.Listener {
     @Override
     public void setFocus() {
         sourcesChart.setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (follower != null) {
-            follower.dispose();
-        }
-        if (yearsJob != null) {
-            yearsJob.cancel();
-        }
-        super.dispose();
     }
 }

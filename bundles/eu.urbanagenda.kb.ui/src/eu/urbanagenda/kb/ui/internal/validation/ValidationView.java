@@ -4,12 +4,12 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -24,10 +24,11 @@ import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.part.ViewPart;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
+import eu.urbanagenda.kb.ui.Columns;
+import eu.urbanagenda.kb.ui.KbViewPart;
 import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
@@ -37,7 +38,7 @@ import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
  * why a knowledge base could not be opened at all. Validated when the session opens and after every save (and on
  * demand, the Validate command); a double-click selects the offending object in the navigator.
  */
-public class ValidationView extends ViewPart implements SessionFollower.Listener {
+public class ValidationView extends KbViewPart implements SessionFollower.Listener {
 
     public static final String ID = "eu.urbanagenda.kb.ui.views.validation";
 
@@ -60,30 +61,18 @@ public class ValidationView extends ViewPart implements SessionFollower.Listener
         table.setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column(layout, Messages.Validation_severity, 12, p -> severityText(p.severity()), p -> severityImage(p.severity()));
-        column(layout, Messages.Validation_message, 60, Problem::message, p -> null);
-        column(layout, Messages.Validation_object, 28, p -> p.object() == null ? p.source() : KnowledgeBaseLabels.text(p.object()), p -> null);
+        column(layout, Messages.Validation_message, 60, Problem::message, null);
+        column(layout, Messages.Validation_object, 28, p -> p.object() == null ? p.source() : KnowledgeBaseLabels.text(p.object()), null);
         viewer.addDoubleClickListener(e -> reveal((IStructuredSelection) e.getSelection()));
         getSite().setSelectionProvider(viewer);
-        follower = new SessionFollower(getSite(), this);
+        follower = follow(this);
         validate();
     }
 
-    private void column(TableColumnLayout layout, String title, int weight, java.util.function.Function<Problem, String> text,
-            java.util.function.Function<Problem, Image> image) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
+    private void column(TableColumnLayout layout, String title, int weight, Function<Problem, String> text,
+            Function<Problem, Image> image) {
+        TableViewerColumn column = Columns.add(viewer, title, 0, SWT.NONE, text, null, image);
         layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60));
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Problem) element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                return image.apply((Problem) element);
-            }
-        });
     }
 
     private static String severityText(int severity) {
@@ -187,13 +176,5 @@ public class ValidationView extends ViewPart implements SessionFollower.Listener
     @Override
     public void setFocus() {
         viewer.getControl().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (follower != null) {
-            follower.dispose();
-        }
-        super.dispose();
     }
 }

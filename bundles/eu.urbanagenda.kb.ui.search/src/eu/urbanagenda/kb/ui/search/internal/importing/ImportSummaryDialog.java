@@ -23,7 +23,7 @@ import org.eclipse.ui.PlatformUI;
 
 import eu.urbanagenda.kb.index.SkippedFile;
 import eu.urbanagenda.kb.index.UpdateReport;
-import eu.urbanagenda.kb.ui.search.internal.Columns;
+import eu.urbanagenda.kb.ui.Columns;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 
 /**

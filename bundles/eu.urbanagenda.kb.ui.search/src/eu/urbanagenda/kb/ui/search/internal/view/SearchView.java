@@ -47,7 +47,6 @@ import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.part.ViewPart;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.FacetCount;
@@ -57,18 +56,19 @@ import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.ingest.Language;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.localization.Localized;
+import eu.urbanagenda.kb.ui.Columns;
 import eu.urbanagenda.kb.ui.ErrorMessages;
 import eu.urbanagenda.kb.ui.KbPreferences;
+import eu.urbanagenda.kb.ui.KbViewPart;
 import eu.urbanagenda.kb.ui.LanguageLabels;
 import eu.urbanagenda.kb.ui.SessionFollower;
-import eu.urbanagenda.kb.ui.search.internal.Columns;
 import eu.urbanagenda.kb.ui.search.internal.DocumentLabels;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 import eu.urbanagenda.kb.ui.search.internal.SearchPlugin;
 import eu.urbanagenda.kb.ui.search.internal.viewer.OpenDocumentHandler;
+import eu.urbanagenda.kb.viewmodel.SearchModel;
 import eu.urbanagenda.kb.viewmodel.SearchModel.Phase;
 import eu.urbanagenda.kb.viewmodel.SearchModel.State;
-import eu.urbanagenda.kb.viewmodel.SearchModel;
 
 /**
  * The Search view: widgets over a {@link SearchModel}, which searches. A query field with history and syntax help,
@@ -78,7 +78,7 @@ import eu.urbanagenda.kb.viewmodel.SearchModel;
  * in several files asks which, or Open File names it) and can be dragged onto a partnership in the navigator to link
  * it.
  */
-public class SearchView extends ViewPart implements SessionFollower.Listener {
+public class SearchView extends KbViewPart implements SessionFollower.Listener {
 
     public static final String ID = "eu.urbanagenda.kb.ui.search.views.search";
     private static final String HISTORY_KEY = "history";
@@ -100,13 +100,14 @@ public class SearchView extends ViewPart implements SessionFollower.Listener {
 
     @Override
     public void createPartControl(Composite parent) {
-        follower = new SessionFollower(getSite(), this);
-        model = new SearchModel(follower.service(), KbPreferences::searchFields, new DialogSettingsHistory());
+        follower = follow(this);
+        model = resources.add(new SearchModel(follower.service(), KbPreferences::searchFields, new DialogSettingsHistory()),
+                SearchModel::dispose);
         FontData[] bold = parent.getFont().getFontData();
         for (FontData data : bold) {
             data.setStyle(SWT.BOLD);
         }
-        boldFont = new Font(parent.getDisplay(), bold);
+        boldFont = resources.add(new Font(parent.getDisplay(), bold), Font::dispose);
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
         createQueryRow(parent);
         createFilters(parent);
@@ -572,19 +573,5 @@ public class SearchView extends ViewPart implements SessionFollower.Listener {
     @Override
     public void setFocus() {
         query.setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (model != null) {
-            model.dispose();
-        }
-        if (follower != null) {
-            follower.dispose();
-        }
-        if (boldFont != null) {
-            boldFont.dispose();
-        }
-        super.dispose();
     }
 }

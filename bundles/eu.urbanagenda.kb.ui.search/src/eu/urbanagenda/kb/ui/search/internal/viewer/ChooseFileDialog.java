@@ -18,7 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
 import eu.urbanagenda.kb.index.SearchHit;
-import eu.urbanagenda.kb.ui.search.internal.Columns;
+import eu.urbanagenda.kb.ui.Columns;
 import eu.urbanagenda.kb.ui.search.internal.DocumentLabels;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 

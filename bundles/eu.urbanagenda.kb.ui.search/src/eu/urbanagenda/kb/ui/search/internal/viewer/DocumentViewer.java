@@ -45,6 +45,7 @@ import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.ui.ErrorMessages;
 import eu.urbanagenda.kb.ui.LanguageLabels;
+import eu.urbanagenda.kb.ui.PartResources;
 import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.search.internal.DocumentLabels;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
@@ -76,6 +77,7 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
     private StoredDocument document;
     private List<Highlight> highlights = List.of();
     private SessionFollower follower;
+    private final PartResources resources = new PartResources();
     private int current = -1;
     private volatile boolean loaded;
     private Job loading;
@@ -89,7 +91,8 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
         setInput(input);
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
-        follower = new SessionFollower(site, this);
+        follower = resources.add(new SessionFollower(site, this), SessionFollower::dispose);
+        resources.onDispose(this::cancelLoading);
     }
 
     private DocumentEditorInput input() {
@@ -107,8 +110,8 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
             each.setHeight(each.getHeight() + 3);
             each.setStyle(SWT.BOLD);
         }
-        titleFont = new Font(display, data);
-        highlight = new Color(display, 0xff, 0xe0, 0x66);
+        titleFont = resources.add(new Font(display, data), Font::dispose);
+        highlight = resources.add(new Color(display, 0xff, 0xe0, 0x66), Color::dispose);
 
         title = new Label(body, SWT.WRAP);
         title.setFont(titleFont);
@@ -122,7 +125,7 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
         GridDataFactory.fillDefaults().grab(true, false).applyTo(metadata);
 
         // text recognised by OCR: said before it is read
-        ocrBackground = new Color(display, 0xff, 0xf4, 0xce);
+        ocrBackground = resources.add(new Color(display, 0xff, 0xf4, 0xce), Color::dispose);
         ocr = new Label(body, SWT.WRAP);
         ocr.setBackground(ocrBackground);
         ocr.setForeground(display.getSystemColor(SWT.COLOR_BLACK));
@@ -162,10 +165,14 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
         load();
     }
 
-    private void load() {
+    private void cancelLoading() {
         if (loading != null) {
             loading.cancel();
         }
+    }
+
+    private void load() {
+        cancelLoading();
         loaded = false;
         Path path = input().getPath();
         String query = input().getQuery();
@@ -460,18 +467,6 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
 
     @Override
     public void dispose() {
-        if (follower != null) {
-            follower.dispose();
-        }
-        if (loading != null) {
-            loading.cancel();
-        }
-        if (titleFont != null) {
-            titleFont.dispose();
-        }
-        if (ocrBackground != null) {
-            ocrBackground.dispose();
-        }
-        super.dispose();
+        resources.dispose(super::dispose);
     }
 }
