@@ -17,7 +17,6 @@ import eu.urbanagenda.kb.cli.internal.ExitStatus;
 import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.UsageException;
-import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.KnowledgeBase;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException;
@@ -64,31 +63,22 @@ public final class ValidateCommand implements Command {
             throw new UsageException("kb validate: at most one FILE");
         }
         Path file;
-        KnowledgeBase knowledgeBase;
-        List<LoadProblem> problems;
+        List<Finding> findings;
         if (args.operands().isEmpty()) {
-            KbSession session = context.session();
-            file = session.model().file();
-            knowledgeBase = session.model().knowledgeBase();
-            problems = session.model().loadProblems();
+            file = context.session().knowledgeBaseFile();
+            findings = context.readModel(session -> findings(session.model().knowledgeBase(), session.model().loadProblems()));
         } else {
-            file = Path.of(args.operands().get(0)).toAbsolutePath().normalize();
+            file = context.path(args.operands().get(0));
             if (!Files.isRegularFile(file)) {
                 throw new DataException("kb validate: cannot read " + file + ": no such file");
             }
             try {
                 LoadResult result = KnowledgeBaseFiles.load(file);
-                knowledgeBase = result.knowledgeBase();
-                problems = result.problems();
+                findings = findings(result.knowledgeBase(), result.problems());
             } catch (KnowledgeBaseLoadException e) {
                 throw new DataException("kb validate: " + e.getMessage(), e);
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        for (LoadProblem problem : problems) {
-            findings.add(new Finding("error", "load:" + problem.kind().name().toLowerCase(), problem.toString()));
-        }
-        collect(KnowledgeBaseValidation.validate(knowledgeBase), findings);
         long errors = findings.stream().filter(f -> f.severity.equals("error")).count();
         long warnings = findings.size() - errors;
 
@@ -115,6 +105,15 @@ public final class ValidateCommand implements Command {
     }
 
     private record Finding(String severity, String rule, String message) {
+    }
+
+    private static List<Finding> findings(KnowledgeBase knowledgeBase, List<LoadProblem> problems) {
+        List<Finding> findings = new ArrayList<>();
+        for (LoadProblem problem : problems) {
+            findings.add(new Finding("error", "load:" + problem.kind().name().toLowerCase(), problem.toString()));
+        }
+        collect(KnowledgeBaseValidation.validate(knowledgeBase), findings);
+        return findings;
     }
 
     private static void collect(Diagnostic diagnostic, List<Finding> findings) {
