@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
@@ -14,11 +21,15 @@ import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
 
+import eu.urbanagenda.kb.cli.service.CommandService;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
-import eu.urbanagenda.kb.ui.KbPreferences;
 import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.KbPreferences;
 import eu.urbanagenda.kb.ui.SaveSupport;
 import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.editor.PartnershipEditor;
@@ -26,9 +37,16 @@ import eu.urbanagenda.kb.ui.jobs.KbJobs;
 
 public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollower.Listener {
 
+    /** The bundle that weaves ServiceLoader calls across bundles (see {@link #startServiceLoaderWeaving()}). */
+    private static final String SERVICE_LOADER_WEAVING = "org.apache.aries.spifly.dynamic.bundle";
+
+    /** How long closing waits for commands of scripts that the workbench runs (an index run commits first). */
+    private static final long COMMANDS_STOP_SECONDS = 20;
+
     private SessionFollower follower;
     private KbSession seeded;
     private String shownProblem;
+    private CommandService commands;
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
@@ -44,6 +62,73 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
         if (chosen != null) {
             follower.service().setDataDirectory(chosen);
         }
+    }
+
+    /**
+     * While the workbench is open, `kb` commands for its data directory (a script's search, an index run) are run here, on
+     * the open knowledge base and index, and their edits of the model on the UI thread, like the user's own.
+     */
+    @Override
+    public void postStartup() {
+        startServiceLoaderWeaving();
+        Display display = getWorkbenchConfigurer().getWorkbench().getDisplay();
+        follower.service().setModelExecutor(task -> {
+            try {
+                display.asyncExec(task);
+            } catch (SWTException disposed) {
+                throw new RejectedExecutionException("the workbench has closed", disposed);
+            }
+        });
+        commands = CommandService.follow(follower.service(), "the workbench, pid " + ProcessHandle.current().pid(),
+                problem -> ILog.of(KbWorkbenchAdvisor.class).warn(problem));
+    }
+
+    /**
+     * SPI Fly weaves the ServiceLoader calls of the document libraries (their logging), which an import loads. The product
+     * starts it only now, after the first window: its start reads the headers of every bundle, a quarter of the
+     * workbench's start-up. Started transiently, so that the next start does not start it early either.
+     */
+    private static void startServiceLoaderWeaving() {
+        Job job = Job.create("Start SPI Fly", monitor -> { // a system job: its name is never shown
+            for (Bundle bundle : FrameworkUtil.getBundle(KbWorkbenchAdvisor.class).getBundleContext().getBundles()) {
+                if (SERVICE_LOADER_WEAVING.equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.ACTIVE) {
+                    try {
+                        bundle.start(Bundle.START_TRANSIENT);
+                    } catch (BundleException e) {
+                        ILog.of(KbWorkbenchAdvisor.class).warn("SPI Fly could not be started: " + e.getMessage());
+                    }
+                }
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    /** Stops taking commands and lets the running ones end, which may need the UI thread for their edits meanwhile. */
+    @Override
+    public void postShutdown() {
+        if (commands == null) {
+            return;
+        }
+        Display display = Display.getCurrent();
+        CompletableFuture<Void> stopped = commands.stop();
+        stopped.whenComplete((result, failure) -> {
+            try {
+                display.wake();
+            } catch (SWTException disposed) {
+                // closed meanwhile: nobody waits
+            }
+        });
+        display.timerExec((int) TimeUnit.SECONDS.toMillis(COMMANDS_STOP_SECONDS), () -> {
+            // wakes the loop below at the latest then
+        });
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(COMMANDS_STOP_SECONDS);
+        while (!stopped.isDone() && System.nanoTime() < end) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+        follower.service().setModelExecutor(null);
     }
 
     @Override
