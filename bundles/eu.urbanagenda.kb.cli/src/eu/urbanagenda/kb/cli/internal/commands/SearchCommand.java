@@ -9,10 +9,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -190,6 +196,13 @@ public final class SearchCommand implements Command {
         }
     }
 
+    /** Queries of a batch searched at once: on every core (up to four), their answers printed in order. */
+    private static final int BATCH_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** The JSON lines of one query of a batch: its hits and its totals, or its error. */
+    private record Answer(List<JsonObject> lines, boolean bad) {
+    }
+
     /**
      * `--batch FILE`: one query a line (blank lines skipped), each with the same options; JSON lines out: each hit with its
      * query and line, then the query's totals, or its error. A bad query does not stop the others; the exit status is then
@@ -203,51 +216,97 @@ public final class SearchCommand implements Command {
         int queries = 0;
         int bad = 0;
         int number = 0;
-        try (BufferedReader lines = queries(file, context)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                String query = line.strip();
-                if (query.isEmpty()) {
-                    continue;
-                }
-                queries++;
-                JsonObject totals = new JsonObject();
-                totals.addProperty("query", query);
-                totals.addProperty("line", number);
-                try {
-                    String expanded = vocabulary == null ? query : CrossLanguageQuery.expand(query, vocabulary).query();
-                    SearchResult result = session.search(filters.request(expanded), filters.partnerships());
-                    for (SearchHit hit : result.hits()) {
-                        JsonObject object = new JsonObject();
-                        object.addProperty("query", query);
-                        object.addProperty("line", number);
-                        json(hit, session).entrySet().forEach(member -> object.add(member.getKey(), member.getValue()));
-                        console.jsonLine(object);
+        ExecutorService searchers = Executors.newFixedThreadPool(BATCH_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "kb search --batch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<Answer>> answers = new ArrayDeque<>();
+        try {
+            try (BufferedReader lines = queries(file, context)) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    number++;
+                    String query = line.strip();
+                    if (query.isEmpty()) {
+                        continue;
                     }
-                    totals.addProperty("documents", result.totalDocuments());
-                    totals.addProperty("files", result.totalHits());
-                    totals.addProperty("ms", result.took().toMillis());
-                    if (filters.facets()) {
-                        totals.add("facets", facetsJson(result));
+                    queries++;
+                    int at = number;
+                    answers.add(searchers.submit(() -> answer(query, at, filters, vocabulary, session)));
+                    if (answers.size() >= 4 * BATCH_THREADS) {
+                        bad += print(answers.poll(), console);
                     }
-                } catch (QuerySyntaxException e) {
-                    bad++;
-                    totals.addProperty("error", badQuery(e));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("kb search: " + e.getMessage() + "; see 'kb partnerships'");
                 }
-                console.jsonLine(totals);
+            } catch (CharacterCodingException e) {
+                throw new DataException("kb search: " + source + " is not UTF-8 text (line " + (number + 1) + ")", e);
+            } catch (IOException e) {
+                throw new DataException("kb search: cannot read " + source + ": " + reason(e), e);
             }
-        } catch (CharacterCodingException e) {
-            throw new DataException("kb search: " + source + " is not UTF-8 text (line " + (number + 1) + ")", e);
-        } catch (IOException e) {
-            throw new DataException("kb search: cannot read " + source + ": " + reason(e), e);
+            while (!answers.isEmpty()) {
+                bad += print(answers.poll(), console);
+            }
+        } finally {
+            searchers.shutdownNow();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         console.error("kb search: " + queries + (queries == 1 ? " query" : " queries") + " from " + source + " in " + millis + " ms"
                 + (bad == 0 ? "" : "; " + bad + " bad (their \"error\" says why)"));
         return bad == 0 ? ExitStatus.OK : ExitStatus.USAGE;
+    }
+
+    /** One query of a batch, searched (on a thread of the batch). */
+    private static Answer answer(String query, int line, Filters filters, LinkVocabulary vocabulary, KbSession session)
+            throws IOException {
+        List<JsonObject> lines = new ArrayList<>();
+        JsonObject totals = new JsonObject();
+        totals.addProperty("query", query);
+        totals.addProperty("line", line);
+        try {
+            String expanded = vocabulary == null ? query : CrossLanguageQuery.expand(query, vocabulary).query();
+            SearchResult result = session.search(filters.request(expanded), filters.partnerships());
+            for (SearchHit hit : result.hits()) {
+                JsonObject object = new JsonObject();
+                object.addProperty("query", query);
+                object.addProperty("line", line);
+                json(hit, session).entrySet().forEach(member -> object.add(member.getKey(), member.getValue()));
+                lines.add(object);
+            }
+            totals.addProperty("documents", result.totalDocuments());
+            totals.addProperty("files", result.totalHits());
+            totals.addProperty("ms", result.took().toMillis());
+            if (filters.facets()) {
+                totals.add("facets", facetsJson(result));
+            }
+        } catch (QuerySyntaxException e) {
+            totals.addProperty("error", badQuery(e));
+            lines.add(totals);
+            return new Answer(lines, true);
+        }
+        lines.add(totals);
+        return new Answer(lines, false);
+    }
+
+    /** Prints the answer to one query of a batch once it is there; 1 for a bad query, else 0. */
+    private static int print(Future<Answer> pending, Console console) throws UsageException, DataException {
+        Answer answer;
+        try {
+            answer = pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataException("kb search: interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalArgumentException unknown) {
+                throw new UsageException("kb search: " + unknown.getMessage() + "; see 'kb partnerships'");
+            }
+            if (cause instanceof IOException io) {
+                throw new DataException("kb search: " + io.getMessage(), io);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+        answer.lines().forEach(console::jsonLine);
+        return answer.bad() ? 1 : 0;
     }
 
     /** The lines of the batch file, or of standard input for "-": UTF-8, and an error for anything else. */
