@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -105,7 +106,7 @@ public final class Console {
                 b = new StringBuilder(line.length() + 16).append(line, 0, i);
             }
             if (control) {
-                b.append(String.format("\\x%02X", (int) c));
+                b.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
             } else if (b != null) {
                 b.append(c);
             }

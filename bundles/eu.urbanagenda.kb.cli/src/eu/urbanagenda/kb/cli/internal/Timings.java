@@ -3,6 +3,7 @@ package eu.urbanagenda.kb.cli.internal;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where a command's time goes, printed on stderr when KB_TIMINGS=1 (or -Dkb.timings=true): from the process start to
@@ -40,8 +41,8 @@ public final class Timings {
         Timings timings = new Timings(on, processStart, "start script");
         if (on) {
             long launcherStart = Long.getLong("eclipse.startTime", processStart);
-            timings.marks.add(String.format("%6d ms  start script and JVM start, to the Equinox launcher", launcherStart - processStart));
-            timings.marks.add(String.format("%6d ms  OSGi framework and bundles started, application running", now - launcherStart));
+            timings.marks.add(String.format(Locale.ROOT, "%6d ms  start script and JVM start, to the Equinox launcher", launcherStart - processStart));
+            timings.marks.add(String.format(Locale.ROOT, "%6d ms  OSGi framework and bundles started, application running", now - launcherStart));
             timings.last = now;
         }
         return timings;
@@ -62,7 +63,7 @@ public final class Timings {
             return;
         }
         long now = System.currentTimeMillis();
-        marks.add(String.format("%6d ms  %s", now - last, step));
+        marks.add(String.format(Locale.ROOT, "%6d ms  %s", now - last, step));
         last = now;
     }
 
@@ -71,7 +72,7 @@ public final class Timings {
             return;
         }
         marks.forEach(line -> err.println("kb timings: " + line));
-        err.println(String.format("kb timings: %6d ms  in all, from the %s", System.currentTimeMillis() - start, origin));
+        err.println(String.format(Locale.ROOT, "kb timings: %6d ms  in all, from the %s", System.currentTimeMillis() - start, origin));
     }
 
     /**

@@ -21,7 +21,6 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
-import eu.urbanagenda.kb.client.Wire;
 import eu.urbanagenda.kb.core.KbEvents;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.core.KbSessionService;
@@ -180,9 +179,12 @@ public final class CommandService {
         thread.start();
     }
 
-    /** The build clients must be of: the client bundle's version, which the client reads from its own jar. */
-    private static String build() {
-        Bundle bundle = FrameworkUtil.getBundle(Wire.class);
+    /**
+     * The build clients must be of: this bundle's version, which the start script takes from the name of the product's
+     * cli jar (a product rebuilt or upgraded while a service of the old one runs gets no answer from it).
+     */
+    public static String build() {
+        Bundle bundle = FrameworkUtil.getBundle(CommandService.class);
         return bundle == null ? "" : bundle.getVersion().toString();
     }
 }

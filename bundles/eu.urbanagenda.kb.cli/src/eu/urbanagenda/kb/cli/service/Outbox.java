@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.LinkedBlockingQueue;
 
-import eu.urbanagenda.kb.client.Wire;
-
 /**
  * The frames to one client, written by a thread of their own: a command never waits for its client (it may print while
  * it holds the workbench's UI thread, and the client may be slow to read, e.g. into a pager). Output and error keep their

@@ -10,7 +10,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,8 +20,6 @@ import eu.urbanagenda.kb.cli.internal.Interrupts;
 import eu.urbanagenda.kb.cli.internal.Invocation;
 import eu.urbanagenda.kb.cli.internal.KbCli;
 import eu.urbanagenda.kb.cli.internal.Timings;
-import eu.urbanagenda.kb.client.Request;
-import eu.urbanagenda.kb.client.Wire;
 import eu.urbanagenda.kb.core.KbSessionService;
 
 /**
@@ -101,10 +98,6 @@ final class ServedCommand implements Interrupts {
         }
         if (!request.build().equals(build)) {
             return "the client is build " + request.build() + ", the service " + build;
-        }
-        if (!request.locale().equals(Locale.getDefault().toLanguageTag())) {
-            // messages (the model's validation) and numbers follow the JVM's one locale
-            return "the client's locale is " + request.locale() + ", the service's " + Locale.getDefault().toLanguageTag();
         }
         try {
             if (Files.isSameFile(Path.of(request.dataDirectory()), dataDirectory)) {

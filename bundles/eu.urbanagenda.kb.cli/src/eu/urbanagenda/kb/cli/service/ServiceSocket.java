@@ -24,8 +24,6 @@ import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
-import eu.urbanagenda.kb.client.ServiceAddress;
-
 /**
  * The listening socket of one data directory ({@link ServiceAddress}): the lock taken first (so two services never serve
  * one data directory, and a socket left by a killed one is known to be stale and replaced), the folder made the owner's

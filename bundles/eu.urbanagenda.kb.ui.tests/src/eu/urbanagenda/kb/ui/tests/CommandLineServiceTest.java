@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.emf.edit.command.SetCommand;
@@ -25,9 +23,8 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
-import eu.urbanagenda.kb.client.KbClient;
+import eu.urbanagenda.kb.cli.service.CommandService;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.UrbanAgendaPackage;
@@ -135,15 +132,11 @@ class CommandLineServiceTest {
         session.model().save();
     }
 
-    /** `kb ARGS` through the client jar, as the start script runs it, with the UI thread going on meanwhile. */
+    /** `kb ARGS` through the product's client (lib/kb-client, from the checkout), as the start script runs it. */
     private Result kb(String... args) throws Exception {
-        File jar = FileLocator.getBundleFileLocation(FrameworkUtil.getBundle(KbClient.class)).orElseThrow();
-        assertTrue(jar.isFile(), "the client bundle is a jar: " + jar);
-        // in the workbench's locale, which a service requires of its clients (the model's messages follow it)
-        Locale locale = Locale.getDefault();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.language=" + locale.getLanguage(), "-Duser.country=" + locale.getCountry(),
-                "-Dkb.data=" + session.dataDirectory(), "-cp", jar.toString(), KbClient.class.getName()));
+        Path client = Path.of(System.getProperty("kb.root"), "features/eu.urbanagenda.kb.product.feature/rootfiles/lib/kb-client");
+        List<String> command = new ArrayList<>(List.of("perl", client.toString(), session.dataDirectory().toString(),
+                CommandService.build(), "false", "false"));
         command.addAll(Arrays.asList(args));
         Path out = Files.createTempFile("kb-out", ".txt");
         Path err = Files.createTempFile("kb-err", ".txt");
@@ -155,7 +148,7 @@ class CommandLineServiceTest {
         Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);
         Files.delete(err);
-        assertTrue(result.exit() != KbClient.NO_SERVICE, "the workbench took the command: " + result);
+        assertTrue(result.exit() != 75, "the workbench took the command (75: no service did): " + result);
         return result;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.google.gson.JsonObject;
 
@@ -154,7 +155,7 @@ public final class IndexCommand implements Command {
             console.jsonLine(summary);
             return;
         }
-        console.println(console.bold("Indexed: ") + report.summary() + String.format(" in %.1f s; %,d documents in the index",
+        console.println(console.bold("Indexed: ") + report.summary() + String.format(Locale.ROOT, " in %.1f s; %,d documents in the index",
                 report.elapsed().toMillis() / 1000.0, report.documents()));
         if (!report.skipped().isEmpty()) {
             console.println("Skipped:");

@@ -84,7 +84,7 @@ public final class PartnershipsCommand implements Command {
         }
         int idWidth = selected.stream().mapToInt(p -> p.getId().length()).max().orElse(2);
         for (Partnership partnership : selected) {
-            String line = String.format("%-" + idWidth + "s  %-9s  %-14s  %s", partnership.getId(),
+            String line = String.format(Locale.ROOT, "%-" + idWidth + "s  %-9s  %-14s  %s", partnership.getId(),
                     partnership.getStatus() == null ? "" : partnership.getStatus().getLiteral(),
                     partnership.getGeneration() == null ? "" : partnership.getGeneration().getLiteral(),
                     console.bold(ModelRecords.english(partnership)));

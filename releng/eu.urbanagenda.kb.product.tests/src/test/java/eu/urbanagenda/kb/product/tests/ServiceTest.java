@@ -339,7 +339,7 @@ class ServiceTest {
     @Test
     void anotherUserCannotUseTheService() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run the client as nobody");
-        Path client = clientJar();
+        Path client = clientScript();
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path folder = data.resolve(".kb-service");
@@ -358,9 +358,8 @@ class ServiceTest {
     }
 
     private static int asNobody(Path client, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-Dkb.data=" + data, "-cp",
-                client.toString(), "eu.urbanagenda.kb.client.KbClient"));
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", "perl",
+                client.toString(), data.toString(), build(), "false", "false"));
         command.addAll(Arrays.asList(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -369,18 +368,23 @@ class ServiceTest {
         return process.exitValue();
     }
 
-    /** The product's client jar, copied where any user may read it. */
-    private static Path clientJar() throws IOException {
-        Path jar;
-        try (Stream<Path> plugins = Files.list(Product.dir().resolve("plugins"))) {
-            jar = plugins.filter(p -> p.getFileName().toString().startsWith("eu.urbanagenda.kb.client_")).findFirst().orElseThrow();
-        }
+    /** The product's client, copied where any user may read it. */
+    private static Path clientScript() throws IOException {
         Path open = Files.createDirectories(work.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path copy = open.resolve(jar.getFileName());
-        Files.copy(jar, copy);
+        Path copy = open.resolve("kb-client");
+        Files.copy(Product.dir().resolve("lib/kb-client"), copy);
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
         return copy;
+    }
+
+    /** The build a client must be of: the version of the product's cli bundle, as the start script takes it. */
+    private static String build() throws IOException {
+        try (Stream<Path> plugins = Files.list(Product.dir().resolve("plugins"))) {
+            String jar = plugins.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("eu.urbanagenda.kb.cli_")).findFirst()
+                    .orElseThrow();
+            return jar.substring("eu.urbanagenda.kb.cli_".length(), jar.length() - ".jar".length());
+        }
     }
 
     private static void waitForProgress(Path err, Process client) throws Exception {

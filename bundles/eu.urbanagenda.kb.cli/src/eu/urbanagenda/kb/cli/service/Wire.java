@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.client;
+package eu.urbanagenda.kb.cli.service;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -7,8 +7,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The frames that `kb` and a running service exchange over the service's Unix domain socket: a type byte, a length
- * (4 bytes, big-endian) and that many bytes.
+ * The frames that `kb` (the client, the product's {@code lib/kb-client}) and a running service exchange over the service's
+ * Unix domain socket: a type byte, a length (4 bytes, big-endian) and that many bytes.
  * <p>
  * The client sends a {@link #REQUEST}; the service answers {@link #ACCEPTED}, or {@link #REFUSED} (the client then runs
  * the command itself); the client commits with {@link #GO} (a client that gave up waiting never does, so a command never
@@ -16,39 +16,37 @@ import java.nio.charset.StandardCharsets;
  * read only when the command reads it ({@link #READ}), so `kb` consumes no more of a script's input than it would
  * standalone. Before the command's status is final the service asks whether standard output could be written
  * ({@link #SYNC}), so a full disk is the same error as standalone.
- * <p>
- * Plain Java without lambdas or string concatenation: the client starts in a few milliseconds on the JVM's own classes.
  */
-public final class Wire {
+final class Wire {
 
     /** The version of this exchange; a service of another version refuses. */
-    public static final int PROTOCOL = 1;
+    static final int PROTOCOL = 1;
 
     /** Client to service: the {@link Request}. */
-    public static final byte REQUEST = 'Q';
+    static final byte REQUEST = 'Q';
     /** Client to service: run it (after {@link #ACCEPTED}). */
-    public static final byte GO = 'G';
+    static final byte GO = 'G';
     /** Client to service: bytes of standard input, no bytes at its end (the answer to {@link #READ}). */
-    public static final byte STDIN = 'I';
+    static final byte STDIN = 'I';
     /** Client to service: the answer to {@link #SYNC}: no bytes when all output was written, else why it was not. */
-    public static final byte WRITTEN = 'W';
+    static final byte WRITTEN = 'W';
     /** Client to service: Ctrl+C or a termination signal: stop the command as standalone `kb` would. */
-    public static final byte CANCEL = 'C';
+    static final byte CANCEL = 'C';
 
     /** Service to client: the request is taken; the text says who runs it, e.g. "kb serve (pid 1234)". */
-    public static final byte ACCEPTED = 'A';
+    static final byte ACCEPTED = 'A';
     /** Service to client: not taken (another data directory, another version); the text says why. */
-    public static final byte REFUSED = 'R';
+    static final byte REFUSED = 'R';
     /** Service to client: bytes of the command's standard output. */
-    public static final byte STDOUT = '1';
+    static final byte STDOUT = '1';
     /** Service to client: bytes of the command's standard error. */
-    public static final byte STDERR = '2';
+    static final byte STDERR = '2';
     /** Service to client: the command reads standard input, at most this many bytes (a 4-byte int). */
-    public static final byte READ = 'i';
+    static final byte READ = 'i';
     /** Service to client: answer with {@link #WRITTEN}. */
-    public static final byte SYNC = 's';
+    static final byte SYNC = 's';
     /** Service to client: the exit status (a 4-byte int); the last frame. */
-    public static final byte EXIT = 'x';
+    static final byte EXIT = 'x';
 
     /** No frame is larger (a request with huge arguments, a chunk of output). */
     static final int MAX_FRAME = 64 << 20;
@@ -57,12 +55,12 @@ public final class Wire {
     private final ByteBuffer header = ByteBuffer.allocate(5);
     private final Object writing = new Object();
 
-    public Wire(SocketChannel channel) {
+    Wire(SocketChannel channel) {
         this.channel = channel;
     }
 
     /** One frame, blocking; one thread reads. @throws EOFException when the other side closed the connection */
-    public Frame read() throws IOException {
+    Frame read() throws IOException {
         header.clear();
         fill(header);
         header.flip();
@@ -85,7 +83,7 @@ public final class Wire {
     }
 
     /** Writes one frame; any thread may write. */
-    public void write(byte type, byte[] data, int offset, int length) throws IOException {
+    void write(byte type, byte[] data, int offset, int length) throws IOException {
         ByteBuffer frame = ByteBuffer.allocate(5 + length);
         frame.put(type).putInt(length).put(data, offset, length).flip();
         synchronized (writing) {
@@ -95,23 +93,23 @@ public final class Wire {
         }
     }
 
-    public void write(byte type, byte[] data) throws IOException {
+    void write(byte type, byte[] data) throws IOException {
         write(type, data, 0, data.length);
     }
 
-    public void writeInt(byte type, int value) throws IOException {
+    void writeInt(byte type, int value) throws IOException {
         write(type, ByteBuffer.allocate(4).putInt(value).array());
     }
 
-    public void writeText(byte type, String text) throws IOException {
+    void writeText(byte type, String text) throws IOException {
         write(type, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** One frame read: its type and its bytes. */
-    public static final class Frame {
+    static final class Frame {
 
-        public final byte type;
-        public final byte[] data;
+        final byte type;
+        final byte[] data;
 
         Frame(byte type, byte[] data) {
             this.type = type;
@@ -119,14 +117,14 @@ public final class Wire {
         }
 
         /** The frame's 4-byte int ({@link #READ}, {@link #EXIT}). */
-        public int intValue() throws IOException {
+        int intValue() throws IOException {
             if (data.length != 4) {
                 throw new IOException("a number of " + data.length + " bytes");
             }
             return ByteBuffer.wrap(data).getInt();
         }
 
-        public String text() {
+        String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
     }
