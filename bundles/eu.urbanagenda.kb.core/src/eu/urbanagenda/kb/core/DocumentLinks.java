@@ -48,7 +48,6 @@ public record DocumentLinks(Map<String, Set<String>> documentsByPartnership, Map
         for (Partnership partnership : knowledgeBase.getPartnerships()) {
             byPartnership.put(partnership.getId(), new TreeSet<>());
         }
-        Map<String, Set<String>> byDocument = new TreeMap<>();
         for (Evidence evidence : knowledgeBase.getEvidence()) {
             if (evidence.getStatus() == EvidenceStatus.REJECTED || evidence.getDocument() == null
                     || evidence.getDocument().getChecksum() == null) {
@@ -56,13 +55,20 @@ public record DocumentLinks(Map<String, Set<String>> documentsByPartnership, Map
             }
             Partnership partnership = owningPartnership(evidence.getTarget());
             if (partnership != null && byPartnership.containsKey(partnership.getId())) {
-                String sha = evidence.getDocument().getChecksum();
-                byPartnership.get(partnership.getId()).add(sha);
-                byDocument.computeIfAbsent(sha, k -> new TreeSet<>()).add(partnership.getId());
+                byPartnership.get(partnership.getId()).add(evidence.getDocument().getChecksum());
             }
         }
+        return of(byPartnership);
+    }
+
+    /** The links given by partnership (in the knowledge base's order), e.g. as a snapshot kept them. */
+    public static DocumentLinks of(Map<String, Set<String>> documentsByPartnership) {
+        Map<String, Set<String>> byDocument = new TreeMap<>();
         Map<String, Set<String>> frozen = new LinkedHashMap<>();
-        byPartnership.forEach((id, shas) -> frozen.put(id, Set.copyOf(shas)));
+        documentsByPartnership.forEach((id, shas) -> {
+            frozen.put(id, Set.copyOf(shas));
+            shas.forEach(sha -> byDocument.computeIfAbsent(sha, k -> new TreeSet<>()).add(id));
+        });
         Map<String, List<String>> frozenDocs = new TreeMap<>();
         byDocument.forEach((sha, ids) -> frozenDocs.put(sha, List.copyOf(ids)));
         return new DocumentLinks(Collections.unmodifiableMap(frozen), Collections.unmodifiableMap(frozenDocs));

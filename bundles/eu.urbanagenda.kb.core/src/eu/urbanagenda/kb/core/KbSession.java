@@ -1,12 +1,17 @@
 package eu.urbanagenda.kb.core;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import eu.urbanagenda.kb.core.internal.LinksSnapshot;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -25,22 +30,30 @@ public final class KbSession implements AutoCloseable {
 
     /** The knowledge base file in the data directory. */
     public static final String KNOWLEDGE_BASE_FILE = "urban-agenda.xmi";
+    /** The snapshot of {@link #links()} as of the knowledge base file, beside it (written on every save). */
+    public static final String LINKS_FILE = "document-links.tsv";
 
     private final Path dataDirectory;
     private final KbEvents.Sink events;
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
-    private final KbModel model;
     private final DocumentLibrary library;
+    private final LinksSnapshot snapshot;
+    private final Object loading = new Object();
+    private volatile KbModel model;
     private volatile DocumentLinks links;
 
-    private KbSession(Path dataDirectory, KbEvents.Sink events) throws IOException {
+    private KbSession(Path dataDirectory, KbEvents.Sink events, boolean modelOnDemand) throws IOException {
         this.dataDirectory = dataDirectory;
         this.events = events;
-        this.model = KbModel.open(dataDirectory.resolve(KNOWLEDGE_BASE_FILE), this::notice, this::announce);
         this.library = new DocumentLibrary(dataDirectory, this::notice, this::announce);
-        this.links = DocumentLinks.of(model.knowledgeBase());
-        model.editingDomain().getCommandStack().addCommandStackListener(e -> links = DocumentLinks.of(model.knowledgeBase()));
+        this.snapshot = new LinksSnapshot(dataDirectory.resolve(LINKS_FILE), knowledgeBaseFile());
+        Optional<Map<String, Set<String>>> kept = modelOnDemand ? snapshot.read() : Optional.empty();
+        if (kept.isPresent()) {
+            links = DocumentLinks.of(kept.get());
+        } else {
+            loadModel();
+        }
     }
 
     /** Opens a data directory on its own, telling nobody of what happens (tests, tools). */
@@ -62,13 +75,22 @@ public final class KbSession implements AutoCloseable {
      *                     problem for a damaged knowledge base
      */
     public static KbSession open(Path dataDirectory, KbEvents.Sink events) throws IOException {
+        return open(dataDirectory, events, false);
+    }
+
+    /**
+     * Opens the data directory as {@link #open(Path, KbEvents.Sink)} does, but with {@code modelOnDemand} the knowledge
+     * base is loaded only when first needed ({@link #loadModel()}) while the snapshot of its links
+     * ({@link #LINKS_FILE}) is current: a search needs only the index and the links.
+     */
+    public static KbSession open(Path dataDirectory, KbEvents.Sink events, boolean modelOnDemand) throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IOException("cannot create the data directory " + dir + ": " + IoProblems.describe(e), e);
         }
-        return new KbSession(dir, events);
+        return new KbSession(dir, events, modelOnDemand);
     }
 
     public Path dataDirectory() {
@@ -80,9 +102,55 @@ public final class KbSession implements AutoCloseable {
         return dataDirectory.toAbsolutePath().normalize().resolve(KNOWLEDGE_BASE_FILE);
     }
 
-    /** The knowledge base and its editing domain. */
+    /** The knowledge base file, loaded or not. */
+    public Path knowledgeBaseFile() {
+        return dataDirectory.resolve(KNOWLEDGE_BASE_FILE);
+    }
+
+    /**
+     * The knowledge base and its editing domain. A session opened with the model on demand loads it here on first call,
+     * and an unreadable file is then an {@link UncheckedIOException}: call {@link #loadModel()} first where that matters.
+     */
     public KbModel model() {
-        return model;
+        KbModel loaded = model;
+        if (loaded != null) {
+            return loaded;
+        }
+        try {
+            return loadModel();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the knowledge base is loaded (a session opened with the model on demand loads it on first need). */
+    public boolean modelLoaded() {
+        return model != null;
+    }
+
+    /**
+     * The knowledge base, loaded now if it is not yet (see {@link #open(Path, KbEvents.Sink, boolean)}).
+     *
+     * @throws IOException naming the file and the problem, e.g. a
+     *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} for a corrupt file
+     */
+    public KbModel loadModel() throws IOException {
+        KbModel loaded = model;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (loading) {
+            if (model == null) {
+                KbModel opened = KbModel.open(knowledgeBaseFile(), this::notice, this::announce);
+                links = DocumentLinks.of(opened.knowledgeBase());
+                opened.editingDomain().getCommandStack().addCommandStackListener(e -> links = DocumentLinks.of(opened.knowledgeBase()));
+                if (!snapshot.current()) {
+                    snapshot.write(links.documentsByPartnership());
+                }
+                model = opened;
+            }
+            return model;
+        }
     }
 
     /** The documents: the index and the sources it was built from. */
@@ -119,9 +187,14 @@ public final class KbSession implements AutoCloseable {
         return List.copyOf(notices);
     }
 
-    /** Receives notices from now on (those already given are in {@link #notices()}). */
-    public void onNotice(java.util.function.Consumer<String> listener) {
+    /**
+     * Receives notices from now on (those already given are in {@link #notices()}).
+     *
+     * @return stops them (a command run by a service that outlives it)
+     */
+    public Runnable onNotice(java.util.function.Consumer<String> listener) {
         noticeListeners.add(listener);
+        return () -> noticeListeners.remove(listener);
     }
 
     private void notice(String text) {
@@ -130,6 +203,10 @@ public final class KbSession implements AutoCloseable {
     }
 
     private void announce(String topic) {
+        if (topic.equals(KbEvents.MODEL_SAVED) || topic.equals(KbEvents.MODEL_RELOADED)) {
+            // the model and its file agree now: so does the snapshot of their links
+            snapshot.write(links.documentsByPartnership());
+        }
         events.post(topic, this);
     }
 
@@ -138,7 +215,10 @@ public final class KbSession implements AutoCloseable {
         try {
             library.close();
         } finally {
-            model.dispose();
+            KbModel loaded = model;
+            if (loaded != null) {
+                loaded.dispose();
+            }
         }
     }
 }

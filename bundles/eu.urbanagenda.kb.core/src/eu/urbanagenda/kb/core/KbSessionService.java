@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The one session of a running application (an OSGi service): the command line and every view and editor of the
@@ -39,4 +40,20 @@ public interface KbSessionService {
 
     /** Uses another data directory: closes the open session (unsaved changes are lost), posting its closing. */
     void setDataDirectory(Path directory);
+
+    /**
+     * Where work on the knowledge base runs when it may meet the application's own edits: the UI thread in the workbench,
+     * a thread of its own under {@code kb serve}; the calling thread unless set. The model is edited on one thread.
+     */
+    Executor modelExecutor();
+
+    /** Sets the thread of {@link #modelExecutor()}; {@code null}: the calling thread. */
+    void setModelExecutor(Executor executor);
+
+    /**
+     * Whether the next session opens without loading the knowledge base, which it then loads on first need (see
+     * {@link KbSession#open(Path, KbEvents.Sink, boolean)}): for a command that may need only the index. The default,
+     * false, loads it as the session opens, so that an application has it at once.
+     */
+    void setModelOnDemand(boolean onDemand);
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -50,10 +51,25 @@ public final class Console {
 
     /** The process's own streams; terminal flags from -Dkb.stdout.tty / -Dkb.stderr.tty, colour unless NO_COLOR. */
     public static Console system(boolean json) {
-        boolean color = System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
-        return new Console(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-                new java.io.FileOutputStream(java.io.FileDescriptor.err),
-                color && Boolean.getBoolean("kb.stdout.tty"), Boolean.getBoolean("kb.stderr.tty"), json);
+        return of(new java.io.FileOutputStream(java.io.FileDescriptor.out), new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                Boolean.getBoolean("kb.stdout.tty"), Boolean.getBoolean("kb.stderr.tty"), System.getenv("NO_COLOR"), json);
+    }
+
+    /**
+     * A console on these streams: bold on stdout only when it is a terminal and NO_COLOR is empty or unset
+     * (no-color.org); progress bars on stderr when it is a terminal.
+     */
+    public static Console of(OutputStream out, OutputStream err, boolean outTerminal, boolean errTerminal, String noColor,
+            boolean json) {
+        boolean color = noColor == null || noColor.isEmpty();
+        return new Console(out, err, color && outTerminal, errTerminal, json);
+    }
+
+    /** Standard output that is written somewhere else (by a service's client), which tells whether it could be. */
+    public interface ConfirmedOutput {
+
+        /** Waits until what was written so far is written; @throws IOException saying why it could not be */
+        void confirm() throws IOException;
     }
 
     public boolean json() {
@@ -78,7 +94,7 @@ public final class Console {
      * console makes itself: a file name or title with terminal escape sequences in it cannot clear or rewrite the
      * user's terminal.
      */
-    static String escapeControls(String line) {
+    public static String escapeControls(String line) {
         StringBuilder b = null;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -90,7 +106,7 @@ public final class Console {
                 b = new StringBuilder(line.length() + 16).append(line, 0, i);
             }
             if (control) {
-                b.append(String.format("\\x%02X", (int) c));
+                b.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
             } else if (b != null) {
                 b.append(c);
             }
@@ -163,6 +179,7 @@ public final class Console {
      */
     public IOException outputFailure() {
         out.flush();
+        checkedOut.confirm();
         return checkedOut.failure;
     }
 
@@ -188,6 +205,16 @@ public final class Console {
         @Override
         public void flush() throws IOException {
             guard(out::flush);
+        }
+
+        void confirm() {
+            if (out instanceof ConfirmedOutput confirmed) {
+                try {
+                    guard(confirmed::confirm);
+                } catch (IOException e) {
+                    // kept as the failure (or the reader gone)
+                }
+            }
         }
 
         private interface Write {

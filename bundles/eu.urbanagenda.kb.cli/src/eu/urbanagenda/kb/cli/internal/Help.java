@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.cli.internal;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The texts of `kb --help` and `kb COMMAND --help`. */
 final class Help {
@@ -15,7 +16,7 @@ final class Help {
         text.append("The Urban Agenda for the EU knowledge base: partnerships, coordinators, actions, and full-text\n");
         text.append("search over Ukrainian and Bulgarian source documents.\n\nCommands:\n");
         for (Command command : commands) {
-            text.append(String.format("  %-14s %s%n", command.name(), command.summary()));
+            text.append(String.format(Locale.ROOT, "  %-14s %s%n", command.name(), command.summary()));
         }
         text.append("""
 
@@ -50,10 +51,10 @@ final class Help {
         if (!command.options().isEmpty()) {
             text.append("\nOptions:\n");
             for (OptionSpec option : command.options()) {
-                text.append(String.format("  %-24s %s%n", option.synopsis(), option.help()));
+                text.append(String.format(Locale.ROOT, "  %-24s %s%n", option.synopsis(), option.help()));
             }
         }
-        text.append(String.format("  %-24s %s%n", "--help", "this help"));
+        text.append(String.format(Locale.ROOT, "  %-24s %s%n", "--help", "this help"));
         text.append("\nGlobal options --data DIR and --json apply too (see kb --help).");
         return text.toString();
     }

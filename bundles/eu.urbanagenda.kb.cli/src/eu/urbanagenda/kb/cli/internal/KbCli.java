@@ -13,6 +13,7 @@ import eu.urbanagenda.kb.cli.internal.commands.LinkCommand;
 import eu.urbanagenda.kb.cli.internal.commands.PartnershipsCommand;
 import eu.urbanagenda.kb.cli.internal.commands.RestoreCommand;
 import eu.urbanagenda.kb.cli.internal.commands.SearchCommand;
+import eu.urbanagenda.kb.cli.internal.commands.ServeCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ShowCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ValidateCommand;
 import eu.urbanagenda.kb.core.KbSessionService;
@@ -27,7 +28,7 @@ public final class KbCli {
 
     public KbCli() {
         this(List.of(new IndexCommand(), new SearchCommand(), new PartnershipsCommand(), new ShowCommand(),
-                new ValidateCommand(), new RestoreCommand(), new ExportCommand(), new LinkCommand()));
+                new ValidateCommand(), new RestoreCommand(), new ExportCommand(), new LinkCommand(), new ServeCommand()));
     }
 
     public KbCli(List<Command> commands) {
@@ -41,9 +42,12 @@ public final class KbCli {
     /**
      * Runs a command line; global options may come before or after the command.
      *
-     * @param sessions the session service the commands work through; {@code --data} sets its data directory
+     * @param sessions the session service the commands work through; {@code --data} sets its data directory (a service
+     *                 serves one data directory, which it checked is the client's)
      */
-    public int run(List<String> arguments, Console.Factory consoles, KbSessionService sessions) {
+    public int run(Invocation invocation, KbSessionService sessions) {
+        List<String> arguments = invocation.arguments();
+        Console.Factory consoles = invocation.consoles();
         Path dataDirectory = null;
         boolean json = false;
         boolean help = false;
@@ -65,7 +69,7 @@ public final class KbCli {
                     if (value == null || value.isBlank()) {
                         throw new UsageException("kb: option '--data' needs a directory");
                     }
-                    dataDirectory = Path.of(value).toAbsolutePath().normalize();
+                    dataDirectory = invocation.path(value);
                 } else if (arg.equals("--json")) {
                     json = true;
                 } else if (commandName == null && (arg.equals("--help") || arg.equals("-h"))) {
@@ -100,11 +104,13 @@ public final class KbCli {
                 console.printText(Help.command(command));
                 return ExitStatus.OK;
             }
-            if (dataDirectory != null) {
+            if (dataDirectory != null && !invocation.served()) {
                 sessions.setDataDirectory(dataDirectory);
             }
-            int status = command.run(parsed, new Context(console, sessions));
-            return outputWritten(console, status);
+            try (Context context = new Context(console, sessions, invocation)) {
+                int status = command.run(parsed, context);
+                return outputWritten(console, status);
+            }
         } catch (UsageException e) {
             console.error(e.getMessage());
             return ExitStatus.USAGE;
@@ -119,6 +125,7 @@ public final class KbCli {
             }
             return ExitStatus.DATA;
         } finally {
+            invocation.timings().print(console.err());
             console.flush();
         }
     }

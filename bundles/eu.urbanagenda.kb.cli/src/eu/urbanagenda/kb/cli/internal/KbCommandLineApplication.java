@@ -29,7 +29,7 @@ public class KbCommandLineApplication implements IApplication {
     public Object start(IApplicationContext context) {
         String[] raw = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
         List<String> args = Arrays.asList(raw);
-        Timings.applicationStarted();
+        Timings timings = Timings.ofProcess();
         LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
         context.applicationRunning();
         int status;
@@ -43,14 +43,15 @@ public class KbCommandLineApplication implements IApplication {
                         + "org.apache.felix.scr in the product?)");
                 return ExitStatus.DATA;
             }
-            status = new KbCli().run(args, Console::system, sessions);
+            // a search needs only the index and the links: the knowledge base is loaded when a command needs it
+            sessions.setModelOnDemand(true);
+            status = new KbCli().run(Invocation.standalone(args, timings), sessions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitStatus.DATA;
         } finally {
             tracker.close();
         }
-        Timings.print(System.err);
         return status;
     }
 

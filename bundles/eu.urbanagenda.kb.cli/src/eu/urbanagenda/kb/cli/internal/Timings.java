@@ -3,54 +3,76 @@ package eu.urbanagenda.kb.cli.internal;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Where a command's time goes, printed on stderr when KB_TIMINGS=1 (or -Dkb.timings=true): from the process
- * start to the Equinox launcher (JVM), to the application (OSGi start), then each step of the command.
+ * Where a command's time goes, printed on stderr when KB_TIMINGS=1 (or -Dkb.timings=true): from the process start to
+ * the Equinox launcher (JVM), to the application (OSGi start), then each step of the command. A command run by a
+ * service counts from when the service took it.
  */
 public final class Timings {
 
-    private static final boolean ON = "1".equals(System.getenv("KB_TIMINGS")) || Boolean.getBoolean("kb.timings");
-    private static final List<String> MARKS = new ArrayList<>();
-    private static long last = -1;
+    private final boolean on;
+    private final long start;
+    private final String origin;
+    private final List<String> marks = new ArrayList<>();
+    private long last;
 
-    private Timings() {
+    private Timings(boolean on, long start, String origin) {
+        this.on = on;
+        this.start = start;
+        this.origin = origin;
+        this.last = start;
     }
 
-    public static boolean on() {
-        return ON;
+    /** Nothing is timed. */
+    public static Timings off() {
+        return new Timings(false, 0, "");
     }
 
-    /** The first mark: the JVM's and the framework's share, from the process start and the launcher's clock. */
-    public static void applicationStarted() {
-        if (!ON) {
-            return;
-        }
+    /**
+     * The timings of this process, with its first marks: the JVM's and the framework's share, from the start script's
+     * clock and the launcher's.
+     */
+    public static Timings ofProcess() {
+        boolean on = "1".equals(System.getenv("KB_TIMINGS")) || Boolean.getBoolean("kb.timings");
         long now = System.currentTimeMillis();
         long processStart = processStart(now);
-        long launcherStart = Long.getLong("eclipse.startTime", processStart);
-        MARKS.add(String.format("%6d ms  start script and JVM start, to the Equinox launcher", launcherStart - processStart));
-        MARKS.add(String.format("%6d ms  OSGi framework and bundles started, application running", now - launcherStart));
-        last = now;
+        Timings timings = new Timings(on, processStart, "start script");
+        if (on) {
+            long launcherStart = Long.getLong("eclipse.startTime", processStart);
+            timings.marks.add(String.format(Locale.ROOT, "%6d ms  start script and JVM start, to the Equinox launcher", launcherStart - processStart));
+            timings.marks.add(String.format(Locale.ROOT, "%6d ms  OSGi framework and bundles started, application running", now - launcherStart));
+            timings.last = now;
+        }
+        return timings;
+    }
+
+    /** Timings of a command a service runs, from now. */
+    public static Timings ofService(boolean on) {
+        return new Timings(on, System.currentTimeMillis(), "service taking the command");
+    }
+
+    public boolean on() {
+        return on;
     }
 
     /** Marks the end of a step. */
-    public static void mark(String step) {
-        if (!ON || last < 0) {
+    public void mark(String step) {
+        if (!on) {
             return;
         }
         long now = System.currentTimeMillis();
-        MARKS.add(String.format("%6d ms  %s", now - last, step));
+        marks.add(String.format(Locale.ROOT, "%6d ms  %s", now - last, step));
         last = now;
     }
 
-    public static void print(PrintStream err) {
-        if (!ON || last < 0) {
+    public void print(PrintStream err) {
+        if (!on) {
             return;
         }
-        long processStart = processStart(last);
-        MARKS.forEach(line -> err.println("kb timings: " + line));
-        err.println(String.format("kb timings: %6d ms  in all, from the start script", System.currentTimeMillis() - processStart));
+        marks.forEach(line -> err.println("kb timings: " + line));
+        err.println(String.format(Locale.ROOT, "kb timings: %6d ms  in all, from the %s", System.currentTimeMillis() - start, origin));
     }
 
     /**

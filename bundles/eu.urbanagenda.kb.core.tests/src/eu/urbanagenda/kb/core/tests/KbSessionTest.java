@@ -3,6 +3,7 @@ package eu.urbanagenda.kb.core.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,13 +26,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.urbanagenda.kb.core.DocumentLibrary;
+import eu.urbanagenda.kb.core.DocumentLinks;
+import eu.urbanagenda.kb.core.KbEvents;
 import eu.urbanagenda.kb.core.KbLocations;
+import eu.urbanagenda.kb.core.KbModel;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
+import eu.urbanagenda.kb.model.Evidence;
+import eu.urbanagenda.kb.model.EvidenceStatus;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.UrbanAgendaPackage;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups;
@@ -127,6 +134,54 @@ class KbSessionTest {
             assertEquals(digital.totalHits(), counted, "the facet counts what the filter finds");
             assertThrows(IllegalArgumentException.class,
                     () -> session.search(SearchRequest.builder("громада"), List.of("no-such-partnership")));
+        }
+    }
+
+    /**
+     * A search needs only the index and the links: a session opened with the model on demand takes them from the snapshot
+     * that the last load or save left beside the knowledge base, for as long as the file is the one it was taken from.
+     */
+    @Test
+    void aSessionWithTheModelOnDemandSearchesFromTheLinksSnapshot() throws Exception {
+        DocumentLinks before;
+        try (KbSession session = KbSession.open(data)) {
+            session.library().ensureIndexed(null);
+            before = session.links();
+            assertTrue(Files.isRegularFile(data.resolve(KbSession.LINKS_FILE)), "loading the model left a snapshot");
+        }
+        try (KbSession session = KbSession.open(data, KbEvents.Sink.NONE, true)) {
+            assertFalse(session.modelLoaded());
+            assertEquals(before, session.links());
+            SearchResult digital = session.search(SearchRequest.builder("громад*").page(0, 20), List.of("digital-transition"));
+            assertTrue(digital.totalHits() > 0, "filtered by partnership from the snapshot");
+            assertThrows(IllegalArgumentException.class, () -> session.search(SearchRequest.builder("громада"), List.of("no-such-one")));
+            assertFalse(session.modelLoaded(), "a search, also by partnership, reads no knowledge base");
+
+            // an edit, saved: the snapshot follows
+            KbModel model = session.loadModel();
+            Evidence confirmed = model.knowledgeBase().getEvidence().stream()
+                    .filter(e -> e.getTarget() == model.partnership("digital-transition").orElseThrow() && e.getStatus() == EvidenceStatus.CONFIRMED)
+                    .findFirst().orElseThrow();
+            model.editingDomain().getCommandStack().execute(SetCommand.create(model.editingDomain(), confirmed,
+                    UrbanAgendaPackage.Literals.EVIDENCE__STATUS, EvidenceStatus.REJECTED));
+            model.save();
+        }
+        DocumentLinks edited;
+        try (KbSession session = KbSession.open(data, KbEvents.Sink.NONE, true)) {
+            assertFalse(session.modelLoaded());
+            edited = session.links();
+            assertNotEquals(before, edited, "the rejected link is gone from the snapshot");
+        }
+        try (KbSession session = KbSession.open(data)) {
+            assertEquals(edited, session.links(), "the snapshot is what the knowledge base says");
+        }
+
+        // the file changed by other means (its previous version put back): the snapshot is not of it
+        Path file = data.resolve(KbSession.KNOWLEDGE_BASE_FILE);
+        Files.copy(data.resolve(KbSession.KNOWLEDGE_BASE_FILE + ".bak"), file, StandardCopyOption.REPLACE_EXISTING);
+        try (KbSession session = KbSession.open(data, KbEvents.Sink.NONE, true)) {
+            assertTrue(session.modelLoaded(), "the knowledge base is read when the snapshot is not of it");
+            assertEquals(before, session.links());
         }
     }
 

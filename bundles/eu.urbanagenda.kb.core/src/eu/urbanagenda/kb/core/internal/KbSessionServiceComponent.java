@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -42,6 +43,8 @@ public class KbSessionServiceComponent implements KbSessionService {
     private CompletableFuture<KbSession> opening; // guarded by lock
     private volatile KbSession current;
     private volatile Throwable failure;
+    private volatile Executor modelExecutor = Runnable::run;
+    private volatile boolean modelOnDemand;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
@@ -61,7 +64,7 @@ public class KbSessionServiceComponent implements KbSessionService {
     private void openInBackground(Path directory, CompletableFuture<KbSession> attempt) {
         KbSession session;
         try {
-            session = KbSession.open(directory, this::post);
+            session = KbSession.open(directory, this::post, modelOnDemand);
         } catch (IOException | RuntimeException | Error e) {
             failure = e;
             attempt.completeExceptionally(e);
@@ -140,6 +143,21 @@ public class KbSessionServiceComponent implements KbSessionService {
             current = null;
         }
         close(closing);
+    }
+
+    @Override
+    public Executor modelExecutor() {
+        return modelExecutor;
+    }
+
+    @Override
+    public void setModelExecutor(Executor executor) {
+        modelExecutor = executor == null ? Runnable::run : executor;
+    }
+
+    @Override
+    public void setModelOnDemand(boolean onDemand) {
+        modelOnDemand = onDemand;
     }
 
     @Deactivate

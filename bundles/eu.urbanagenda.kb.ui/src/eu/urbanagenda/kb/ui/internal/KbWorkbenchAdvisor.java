@@ -7,11 +7,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorReference;
@@ -22,7 +27,11 @@ import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.statushandlers.StatusManager;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
 
+import eu.urbanagenda.kb.cli.service.CommandService;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.core.KbSessionService;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups;
@@ -37,10 +46,17 @@ import eu.urbanagenda.kb.ui.jobs.KbJobs;
 
 public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollower.Listener {
 
+    /** The bundle that weaves ServiceLoader calls across bundles (see {@link #startServiceLoaderWeaving()}). */
+    private static final String SERVICE_LOADER_WEAVING = "org.apache.aries.spifly.dynamic.bundle";
+
+    /** How long closing waits for commands of scripts that the workbench runs (an index run commits first). */
+    private static final long COMMANDS_STOP_SECONDS = 20;
+
     private SessionFollower follower;
     private KbSession seeded;
     private KbJobs.Watching watching;
     private volatile String shownProblem;
+    private CommandService commands;
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
@@ -56,6 +72,79 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
         if (chosen != null) {
             follower.service().setDataDirectory(chosen);
         }
+    }
+
+    /**
+     * While the workbench is open, `kb` commands for its data directory (a script's search, an index run) are run here, on
+     * the open knowledge base and index, and their edits of the model on the UI thread, like the user's own.
+     */
+    @Override
+    public void postStartup() {
+        startServiceLoaderWeaving();
+        Display display = getWorkbenchConfigurer().getWorkbench().getDisplay();
+        follower.service().setModelExecutor(task -> {
+            try {
+                display.asyncExec(task);
+            } catch (SWTException disposed) {
+                throw new RejectedExecutionException("the workbench has closed", disposed);
+            }
+        });
+        commands = CommandService.follow(follower.service(), "the workbench, pid " + ProcessHandle.current().pid(),
+                problem -> ILog.of(KbWorkbenchAdvisor.class).warn(problem));
+    }
+
+    /**
+     * SPI Fly weaves the ServiceLoader calls of the document libraries (their logging), which an import loads. The product
+     * starts it only now, after the first window: its start reads the headers of every bundle, a quarter of the
+     * workbench's start-up. Started transiently, so that the next start does not start it early either.
+     */
+    private static void startServiceLoaderWeaving() {
+        Job job = Job.create("Start SPI Fly", monitor -> { // a system job: its name is never shown
+            for (Bundle bundle : FrameworkUtil.getBundle(KbWorkbenchAdvisor.class).getBundleContext().getBundles()) {
+                if (SERVICE_LOADER_WEAVING.equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.ACTIVE) {
+                    try {
+                        bundle.start(Bundle.START_TRANSIENT);
+                    } catch (BundleException e) {
+                        ILog.of(KbWorkbenchAdvisor.class).warn("SPI Fly could not be started: " + e.getMessage());
+                    }
+                }
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    @Override
+    public void postShutdown() {
+        stopWatching();
+        stopCommands();
+        super.postShutdown();
+    }
+
+    /** Stops taking commands and lets the running ones end, which may need the UI thread for their edits meanwhile. */
+    private void stopCommands() {
+        if (commands == null) {
+            return;
+        }
+        Display display = Display.getCurrent();
+        CompletableFuture<Void> stopped = commands.stop();
+        stopped.whenComplete((result, failure) -> {
+            try {
+                display.wake();
+            } catch (SWTException disposed) {
+                // closed meanwhile: nobody waits
+            }
+        });
+        display.timerExec((int) TimeUnit.SECONDS.toMillis(COMMANDS_STOP_SECONDS), () -> {
+            // wakes the loop below at the latest then
+        });
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(COMMANDS_STOP_SECONDS);
+        while (!stopped.isDone() && System.nanoTime() < end) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+        follower.service().setModelExecutor(null);
     }
 
     @Override
@@ -95,12 +184,6 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
             watching.close();
             watching = null;
         }
-    }
-
-    @Override
-    public void postShutdown() {
-        stopWatching();
-        super.postShutdown();
     }
 
     /** A damaged knowledge base: looks for the newest backup that loads (in a job: it reads them), then says so. */

@@ -79,17 +79,20 @@ public final class ExportCommand implements Command {
         }
         String format = args.choice("format", "json", List.of("json", "csv"));
         String what = args.choice("what", "partnerships", List.of("partnerships", "documents", "evidence"));
-        Path output = args.has("output") ? Path.of(args.value("output")).toAbsolutePath().normalize() : null;
+        Path output = args.has("output") ? context.path(args.value("output")) : null;
         if (output != null && (output.getParent() == null || !Files.isDirectory(output.getParent()))) {
             throw new DataException("kb export: cannot write " + output + ": no such folder " + output.getParent());
         }
-        KnowledgeBase knowledgeBase = context.session().model().knowledgeBase();
-        List<JsonObject> records = new ArrayList<>();
-        switch (what) {
-            case "documents" -> knowledgeBase.getDocuments().forEach(d -> records.add(ModelRecords.document(d)));
-            case "evidence" -> knowledgeBase.getEvidence().forEach(e -> records.add(ModelRecords.evidence(e)));
-            default -> knowledgeBase.getPartnerships().forEach(p -> records.add(ModelRecords.partnership(p, knowledgeBase)));
-        }
+        List<JsonObject> records = context.readModel(session -> {
+            KnowledgeBase knowledgeBase = session.model().knowledgeBase();
+            List<JsonObject> made = new ArrayList<>();
+            switch (what) {
+                case "documents" -> knowledgeBase.getDocuments().forEach(d -> made.add(ModelRecords.document(d)));
+                case "evidence" -> knowledgeBase.getEvidence().forEach(e -> made.add(ModelRecords.evidence(e)));
+                default -> knowledgeBase.getPartnerships().forEach(p -> made.add(ModelRecords.partnership(p, knowledgeBase)));
+            }
+            return made;
+        });
         StringBuilder text = new StringBuilder();
         if (format.equals("json")) {
             for (JsonObject record : records) {

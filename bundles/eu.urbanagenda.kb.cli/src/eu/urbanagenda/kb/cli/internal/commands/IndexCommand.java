@@ -8,8 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 
 import com.google.gson.JsonObject;
 
@@ -18,6 +17,7 @@ import eu.urbanagenda.kb.cli.internal.Console;
 import eu.urbanagenda.kb.cli.internal.Context;
 import eu.urbanagenda.kb.cli.internal.DataException;
 import eu.urbanagenda.kb.cli.internal.ExitStatus;
+import eu.urbanagenda.kb.cli.internal.Interrupts;
 import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.ProgressPrinter;
@@ -72,7 +72,7 @@ public final class IndexCommand implements Command {
     public int run(ParsedArgs args, Context context) throws UsageException, DataException {
         List<Path> paths = new ArrayList<>();
         for (String operand : args.operands()) {
-            Path path = Path.of(operand).toAbsolutePath().normalize();
+            Path path = context.path(operand);
             if (Files.isSymbolicLink(path) && !Files.exists(path)) {
                 paths.add(path); // listed as skipped, with where it points
                 continue;
@@ -92,7 +92,7 @@ public final class IndexCommand implements Command {
                 throw new UsageException("kb index: --encoding takes FOLDER=CHARSET, not '" + value + "'");
             }
             try {
-                options.encoding(Path.of(value.substring(0, eq)).toAbsolutePath().normalize(), Charset.forName(value.substring(eq + 1)));
+                options.encoding(context.path(value.substring(0, eq)), Charset.forName(value.substring(eq + 1)));
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
                 throw new UsageException("kb index: unknown encoding '" + value.substring(eq + 1) + "'");
             }
@@ -102,7 +102,7 @@ public final class IndexCommand implements Command {
             if (eq <= 0 || !value.substring(eq + 1).matches("[a-z_]+(\\+[a-z_]+)*")) {
                 throw new UsageException("kb index: --ocr-lang takes FOLDER=LANGS such as ~/scans=ukr+eng, not '" + value + "'");
             }
-            options.ocrLanguages(Path.of(value.substring(0, eq)).toAbsolutePath().normalize(), List.of(value.substring(eq + 1).split("\\+")));
+            options.ocrLanguages(context.path(value.substring(0, eq)), List.of(value.substring(eq + 1).split("\\+")));
         }
         if (args.has("max-size")) {
             options.maxFileSize(args.intValue("max-size", 64, 1, 4096) * 1024L * 1024L);
@@ -114,18 +114,9 @@ public final class IndexCommand implements Command {
         Console console = context.console();
         KbSession session = context.session();
         ProgressPrinter progress = new ProgressPrinter(console.err(), console.errTerminal());
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            progress.setCanceled(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kb index: stop on Ctrl+C");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         UpdateReport report;
-        try {
+        // Ctrl+C stops after the current files and commits what was done
+        try (Interrupts.Registration stop = context.onInterrupt(() -> progress.setCanceled(true))) {
             session.library().ensureIndexed(progress);
             if (paths.isEmpty() && session.library().recordedSources().isEmpty()) {
                 console.error("kb index: nothing indexed yet; give the files or folders to index");
@@ -136,12 +127,6 @@ public final class IndexCommand implements Command {
             throw new DataException("kb index: " + e.getMessage(), e);
         } finally {
             progress.done();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook waited for us.
-            }
         }
         print(report, console);
         return ExitStatus.OK;
@@ -170,7 +155,7 @@ public final class IndexCommand implements Command {
             console.jsonLine(summary);
             return;
         }
-        console.println(console.bold("Indexed: ") + report.summary() + String.format(" in %.1f s; %,d documents in the index",
+        console.println(console.bold("Indexed: ") + report.summary() + String.format(Locale.ROOT, " in %.1f s; %,d documents in the index",
                 report.elapsed().toMillis() / 1000.0, report.documents()));
         if (!report.skipped().isEmpty()) {
             console.println("Skipped:");

@@ -18,6 +18,7 @@ import eu.urbanagenda.kb.cli.internal.Console;
 import eu.urbanagenda.kb.cli.internal.Context;
 import eu.urbanagenda.kb.cli.internal.DataException;
 import eu.urbanagenda.kb.cli.internal.ExitStatus;
+import eu.urbanagenda.kb.cli.internal.Interrupts;
 import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.ProgressPrinter;
@@ -84,18 +85,21 @@ public final class LinkCommand implements Command {
         }
         KbSession session = context.session();
         Set<String> ids = new HashSet<>(args.values("partnership"));
-        for (String id : ids) {
-            if (session.model().partnership(id).isEmpty()) {
-                throw new UsageException("kb link: unknown partnership '" + id + "'; see 'kb partnerships'");
+        LinkVocabulary vocabulary = context.onModelThread(s -> {
+            for (String id : ids) {
+                if (s.model().partnership(id).isEmpty()) {
+                    throw new UsageException("kb link: unknown partnership '" + id + "'; see 'kb partnerships'");
+                }
             }
-        }
+            return LinkVocabulary.of(s.model().knowledgeBase());
+        });
         options = options.withPartnerships(ids);
         Console console = context.console();
         ProgressPrinter progress = new ProgressPrinter(console.err(), console.errTerminal());
         List<Proposal> proposals;
-        try {
+        try (Interrupts.Registration stop = context.onInterrupt(() -> progress.setCanceled(true))) {
             session.library().ensureIndexed(progress);
-            proposals = new Linker(session.library().index()).propose(LinkVocabulary.of(session.model().knowledgeBase()), options, progress);
+            proposals = new Linker(session.library().index()).propose(vocabulary, options, progress);
         } catch (OperationCanceledException e) {
             throw new DataException("kb link: cancelled; nothing was stored");
         } catch (IOException e) {
@@ -103,25 +107,10 @@ public final class LinkCommand implements Command {
         } finally {
             progress.done();
         }
-        Map<String, String> before = new HashMap<>();
-        for (Evidence evidence : session.model().knowledgeBase().getEvidence()) {
-            if (evidence.getDocument() != null && evidence.getTarget() != null) {
-                before.put(evidence.getDocument().getChecksum() + " " + evidence.getTarget().getId(),
-                        evidence.getStatus() == EvidenceStatus.SUGGESTED ? "suggested before" : evidence.getStatus().getLiteral() + " (kept)");
-            }
-        }
-        LinkChanges changes = LinkChanges.plan(session.model().editingDomain(), session.model().knowledgeBase(), proposals);
-        boolean store = !args.has("dry-run") && !changes.isEmpty();
-        if (store) {
-            session.model().editingDomain().getCommandStack().execute(changes.command());
-            try {
-                session.model().save();
-            } catch (IOException e) {
-                throw new DataException("kb link: the suggestions could not be saved: " + e.getMessage(), e);
-            }
-        }
+        boolean dryRun = args.has("dry-run");
+        Stored stored = context.onModelThread(s -> store(s, proposals, dryRun));
         for (Proposal proposal : proposals) {
-            String state = before.getOrDefault(proposal.sha256() + " " + proposal.targetId(), "new");
+            String state = stored.before().getOrDefault(proposal.sha256() + " " + proposal.targetId(), "new");
             if (console.json()) {
                 console.jsonLine(json(proposal, state));
             } else {
@@ -132,14 +121,50 @@ public final class LinkCommand implements Command {
                 console.println("      matched: " + String.join(", ", proposal.matched()));
             }
         }
-        String summary = proposals.size() + " proposals at or above " + options.threshold() + ": " + changes.summary()
-                + (args.has("dry-run") ? " (dry run: nothing stored)" : store ? "; saved " + session.model().file() : "; nothing to store");
+        String summary = proposals.size() + " proposals at or above " + options.threshold() + ": " + stored.changes()
+                + (dryRun ? " (dry run: nothing stored)" : stored.saved() ? "; saved " + session.knowledgeBaseFile() : "; nothing to store");
         if (console.json()) {
             console.error("kb link: " + summary);
         } else {
             console.println(summary);
         }
         return ExitStatus.OK;
+    }
+
+    /**
+     * What storing the proposals did: the state of each link before (document checksum and target id to its state), the
+     * changes in words, and whether they were saved.
+     */
+    private record Stored(Map<String, String> before, String changes, boolean saved) {
+    }
+
+    /**
+     * Stores the proposals as one command and saves, on the model's thread. Unsaved changes of the workbench are never
+     * saved along: then nothing is stored and the user is told to save or undo them first.
+     */
+    private static Stored store(KbSession session, List<Proposal> proposals, boolean dryRun) throws DataException {
+        Map<String, String> before = new HashMap<>();
+        for (Evidence evidence : session.model().knowledgeBase().getEvidence()) {
+            if (evidence.getDocument() != null && evidence.getTarget() != null) {
+                before.put(evidence.getDocument().getChecksum() + " " + evidence.getTarget().getId(),
+                        evidence.getStatus() == EvidenceStatus.SUGGESTED ? "suggested before" : evidence.getStatus().getLiteral() + " (kept)");
+            }
+        }
+        LinkChanges changes = LinkChanges.plan(session.model().editingDomain(), session.model().knowledgeBase(), proposals);
+        boolean store = !dryRun && !changes.isEmpty();
+        if (store) {
+            if (session.model().isDirty()) {
+                throw new DataException("kb link: the knowledge base has changes not yet saved in the workbench; save or undo"
+                        + " them there, then run kb link again (nothing was stored)");
+            }
+            session.model().editingDomain().getCommandStack().execute(changes.command());
+            try {
+                session.model().save();
+            } catch (IOException e) {
+                throw new DataException("kb link: the suggestions could not be saved: " + e.getMessage(), e);
+            }
+        }
+        return new Stored(before, changes.summary(), store);
     }
 
     private static JsonObject json(Proposal proposal, String state) {

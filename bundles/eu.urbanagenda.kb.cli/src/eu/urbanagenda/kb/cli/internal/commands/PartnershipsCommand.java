@@ -61,7 +61,10 @@ public final class PartnershipsCommand implements Command {
         if (country != null && !country.matches("[A-Z]{2}")) {
             throw new UsageException("kb partnerships: --country takes a two-letter code such as BG or EU, not '" + args.value("country") + "'");
         }
-        KnowledgeBase knowledgeBase = context.session().model().knowledgeBase();
+        return context.readModel(session -> list(session.model().knowledgeBase(), status, generation, country, context.console()));
+    }
+
+    private static int list(KnowledgeBase knowledgeBase, String status, String generation, String country, Console console) {
         List<Partnership> selected = new ArrayList<>();
         for (Partnership partnership : knowledgeBase.getPartnerships()) {
             if (status != null && (partnership.getStatus() == null || !partnership.getStatus().getLiteral().equals(status))) {
@@ -75,14 +78,13 @@ public final class PartnershipsCommand implements Command {
             }
             selected.add(partnership);
         }
-        Console console = context.console();
         if (console.json()) {
             selected.forEach(p -> console.jsonLine(ModelRecords.partnershipSummary(p)));
             return ExitStatus.OK;
         }
         int idWidth = selected.stream().mapToInt(p -> p.getId().length()).max().orElse(2);
         for (Partnership partnership : selected) {
-            String line = String.format("%-" + idWidth + "s  %-9s  %-14s  %s", partnership.getId(),
+            String line = String.format(Locale.ROOT, "%-" + idWidth + "s  %-9s  %-14s  %s", partnership.getId(),
                     partnership.getStatus() == null ? "" : partnership.getStatus().getLiteral(),
                     partnership.getGeneration() == null ? "" : partnership.getGeneration().getLiteral(),
                     console.bold(ModelRecords.english(partnership)));

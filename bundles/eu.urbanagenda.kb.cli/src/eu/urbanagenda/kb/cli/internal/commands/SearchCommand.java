@@ -1,12 +1,24 @@
 package eu.urbanagenda.kb.cli.internal.commands;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -19,7 +31,6 @@ import eu.urbanagenda.kb.cli.internal.ExitStatus;
 import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.ProgressPrinter;
-import eu.urbanagenda.kb.cli.internal.Timings;
 import eu.urbanagenda.kb.cli.internal.UsageException;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.FacetCount;
@@ -61,7 +72,12 @@ public final class SearchCommand implements Command {
                 QUERY is in Lucene syntax: words (all must match), OR, NOT or -, "phrases", wildcards
                 (громад*), fuzzy terms (громада~), field:value (title:, lang:, year:). Any inflected form
                 finds the others (громадами finds громад), and Latin transliteration finds Cyrillic text
-                (hromada, digitalen prehod). Several words without quotes are one query.""";
+                (hromada, digitalen prehod). Several words without quotes are one query.
+
+                --batch FILE answers one query a line of FILE (- for standard input) in one run, each with the
+                same options, as JSON lines: each hit with "query" and "line" besides the fields of --json, then
+                one line per query with its "documents", "files" and "ms", or its "error". A bad query does not
+                stop the others; the exit status is then 2.""";
     }
 
     @Override
@@ -76,86 +92,248 @@ public final class SearchCommand implements Command {
                 OptionSpec.value("offset", "N", "hits to skip first, for paging (default 0)"),
                 OptionSpec.value("sort", "ORDER", "relevance (default), date (newest first) or date-asc"),
                 OptionSpec.flag("expand", "across languages: a partnership's name or keyword in the query also searches its names and keywords in the other languages"),
-                OptionSpec.flag("facets", "also count the hits per language, year, format, folder and partnership"));
+                OptionSpec.flag("facets", "also count the hits per language, year, format, folder and partnership"),
+                OptionSpec.value("batch", "FILE", "one query a line from FILE (- for standard input), all with these options; JSON lines out: "
+                        + "each hit with its query and line, then the query's documents, files and ms, or its error"));
     }
 
     @Override
     public int run(ParsedArgs args, Context context) throws UsageException, DataException {
         String query = String.join(" ", args.operands()).strip();
-        if (query.isEmpty()) {
+        if (args.has("batch") && !query.isEmpty()) {
+            throw new UsageException("kb search: --batch reads its queries from FILE; give no QUERY besides");
+        }
+        if (!args.has("batch") && query.isEmpty()) {
             throw new UsageException("kb search: a QUERY is needed; see 'kb search --help'");
         }
-        String asked = query;
+        Filters filters = Filters.of(args, context);
         Console console = context.console();
         KbSession session = context.session();
-        if (args.has("expand")) {
-            CrossLanguageQuery.Expansion expansion = CrossLanguageQuery.expand(query, LinkVocabulary.of(session.model().knowledgeBase()));
+        LinkVocabulary vocabulary = args.has("expand") ? context.readModel(s -> LinkVocabulary.of(s.model().knowledgeBase())) : null;
+        try {
+            ProgressPrinter progress = new ProgressPrinter(console.err(), console.errTerminal());
+            session.library().ensureIndexed(progress);
+            progress.done();
+        } catch (IOException e) {
+            throw new DataException("kb search: " + e.getMessage(), e);
+        }
+        context.timings().mark("index opened");
+        if (args.has("batch")) {
+            return batch(args.value("batch"), filters, vocabulary, session, context);
+        }
+        String asked = query;
+        if (vocabulary != null) {
+            CrossLanguageQuery.Expansion expansion = CrossLanguageQuery.expand(query, vocabulary);
             if (expansion.expanded()) {
                 console.error("kb search: expanded across languages (" + String.join(", ", expansion.partnerships()) + "): "
                         + String.join(", ", expansion.added()));
                 query = expansion.query();
             }
         }
-        SearchRequest.Builder request = SearchRequest.builder(query);
-        List<String> languages = new ArrayList<>();
-        for (String lang : args.values("lang")) {
-            languages.add(choice("lang", lang, LANGUAGES));
-        }
-        request.languages(languages);
-        List<String> formats = new ArrayList<>();
-        for (String format : args.values("format")) {
-            formats.add(choice("format", format, FORMATS));
-        }
-        request.formats(formats);
-        List<Integer> years = new ArrayList<>();
-        for (String year : args.values("year")) {
-            try {
-                years.add(Integer.parseInt(year));
-            } catch (NumberFormatException e) {
-                throw new UsageException("kb search: --year needs a year such as 2023, not '" + year + "'");
-            }
-        }
-        request.years(years);
-        if (args.has("folder")) {
-            Path folder = Path.of(args.value("folder")).toAbsolutePath().normalize();
-            if (!Files.isDirectory(folder)) {
-                throw new DataException("kb search: --folder " + folder + " is not a folder");
-            }
-            request.folder(folder);
-        }
-        int limit = args.intValue("limit", 10, 0, SearchRequest.MAX_WINDOW);
-        int offset = args.intValue("offset", 0, 0, SearchRequest.MAX_WINDOW - limit);
-        request.page(offset, limit);
-        String sort = args.choice("sort", "relevance", List.of("relevance", "date", "date-asc"));
-        request.sort(switch (sort) {
-            case "date" -> SortOrder.DATE_DESC;
-            case "date-asc" -> SortOrder.DATE_ASC;
-            default -> SortOrder.RELEVANCE;
-        });
-        boolean facets = args.has("facets");
-        request.facets(facets);
-
         SearchResult result;
         try {
-            ProgressPrinter progress = new ProgressPrinter(console.err(), console.errTerminal());
-            session.library().ensureIndexed(progress);
-            progress.done();
-            Timings.mark("index opened");
-            result = session.search(request, args.values("partnership"));
-            Timings.mark("searched (" + result.took().toMillis() + " ms in the index)");
+            result = session.search(filters.request(query), filters.partnerships());
+            context.timings().mark("searched (" + result.took().toMillis() + " ms in the index)");
         } catch (QueryTooCostlyException e) {
             throw new UsageException("kb search: query too costly: " + e.getMessage().strip());
         } catch (QuerySyntaxException e) {
-            String where = e.position() >= 0 ? "at character " + (e.position() + 1) + " of «" + e.query() + "»: " : "";
-            throw new UsageException("kb search: bad query " + where + e.getMessage().strip());
+            throw new UsageException("kb search: " + badQuery(e));
         } catch (IllegalArgumentException e) {
             throw new UsageException("kb search: " + e.getMessage() + "; see 'kb partnerships'");
         } catch (IOException e) {
             throw new DataException("kb search: " + e.getMessage(), e);
         }
-        print(asked, offset, result, facets, session, console);
-        Timings.mark("hits printed");
+        print(asked, filters.offset(), result, filters.facets(), session, console);
+        context.timings().mark("hits printed");
         return ExitStatus.OK;
+    }
+
+    /** What a bad query is, in words: where, and what the parser says. */
+    private static String badQuery(QuerySyntaxException e) {
+        String where = e.position() >= 0 ? "at character " + (e.position() + 1) + " of «" + e.query() + "»: " : "";
+        return "bad query " + where + e.getMessage().strip();
+    }
+
+    /** The options of a search, checked once, for one query or a batch of them. */
+    private record Filters(List<String> languages, List<String> formats, List<Integer> years, Path folder, int offset, int limit,
+            SortOrder sort, boolean facets, List<String> partnerships) {
+
+        static Filters of(ParsedArgs args, Context context) throws UsageException, DataException {
+            List<String> languages = new ArrayList<>();
+            for (String lang : args.values("lang")) {
+                languages.add(choice("lang", lang, LANGUAGES));
+            }
+            List<String> formats = new ArrayList<>();
+            for (String format : args.values("format")) {
+                formats.add(choice("format", format, FORMATS));
+            }
+            List<Integer> years = new ArrayList<>();
+            for (String year : args.values("year")) {
+                try {
+                    years.add(Integer.parseInt(year));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("kb search: --year needs a year such as 2023, not '" + year + "'");
+                }
+            }
+            Path folder = null;
+            if (args.has("folder")) {
+                folder = context.path(args.value("folder"));
+                if (!Files.isDirectory(folder)) {
+                    throw new DataException("kb search: --folder " + folder + " is not a folder");
+                }
+            }
+            int limit = args.intValue("limit", 10, 0, SearchRequest.MAX_WINDOW);
+            int offset = args.intValue("offset", 0, 0, SearchRequest.MAX_WINDOW - limit);
+            SortOrder sort = switch (args.choice("sort", "relevance", List.of("relevance", "date", "date-asc"))) {
+                case "date" -> SortOrder.DATE_DESC;
+                case "date-asc" -> SortOrder.DATE_ASC;
+                default -> SortOrder.RELEVANCE;
+            };
+            return new Filters(languages, formats, years, folder, offset, limit, sort, args.has("facets"), args.values("partnership"));
+        }
+
+        SearchRequest.Builder request(String query) {
+            SearchRequest.Builder request = SearchRequest.builder(query).languages(languages).formats(formats).years(years)
+                    .page(offset, limit).sort(sort).facets(facets);
+            return folder == null ? request : request.folder(folder);
+        }
+    }
+
+    /** Queries of a batch searched at once: on every core (up to four), their answers printed in order. */
+    private static final int BATCH_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** The JSON lines of one query of a batch: its hits and its totals, or its error. */
+    private record Answer(List<JsonObject> lines, boolean bad) {
+    }
+
+    /**
+     * `--batch FILE`: one query a line (blank lines skipped), each with the same options; JSON lines out: each hit with its
+     * query and line, then the query's totals, or its error. A bad query does not stop the others; the exit status is then
+     * that of a bad query (2).
+     */
+    private static int batch(String file, Filters filters, LinkVocabulary vocabulary, KbSession session, Context context)
+            throws UsageException, DataException {
+        Console console = context.console();
+        String source = file.equals("-") ? "standard input" : context.path(file).toString();
+        long started = System.nanoTime();
+        int queries = 0;
+        int bad = 0;
+        int number = 0;
+        ExecutorService searchers = Executors.newFixedThreadPool(BATCH_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "kb search --batch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<Answer>> answers = new ArrayDeque<>();
+        try {
+            try (BufferedReader lines = queries(file, context)) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    number++;
+                    String query = line.strip();
+                    if (query.isEmpty()) {
+                        continue;
+                    }
+                    queries++;
+                    int at = number;
+                    answers.add(searchers.submit(() -> answer(query, at, filters, vocabulary, session)));
+                    if (answers.size() >= 4 * BATCH_THREADS) {
+                        bad += print(answers.poll(), console);
+                    }
+                }
+            } catch (CharacterCodingException e) {
+                throw new DataException("kb search: " + source + " is not UTF-8 text (line " + (number + 1) + ")", e);
+            } catch (IOException e) {
+                throw new DataException("kb search: cannot read " + source + ": " + reason(e), e);
+            }
+            while (!answers.isEmpty()) {
+                bad += print(answers.poll(), console);
+            }
+        } finally {
+            searchers.shutdownNow();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        console.error("kb search: " + queries + (queries == 1 ? " query" : " queries") + " from " + source + " in " + millis + " ms"
+                + (bad == 0 ? "" : "; " + bad + " bad (their \"error\" says why)"));
+        return bad == 0 ? ExitStatus.OK : ExitStatus.USAGE;
+    }
+
+    /** One query of a batch, searched (on a thread of the batch). */
+    private static Answer answer(String query, int line, Filters filters, LinkVocabulary vocabulary, KbSession session)
+            throws IOException {
+        List<JsonObject> lines = new ArrayList<>();
+        JsonObject totals = new JsonObject();
+        totals.addProperty("query", query);
+        totals.addProperty("line", line);
+        try {
+            String expanded = vocabulary == null ? query : CrossLanguageQuery.expand(query, vocabulary).query();
+            SearchResult result = session.search(filters.request(expanded), filters.partnerships());
+            for (SearchHit hit : result.hits()) {
+                JsonObject object = new JsonObject();
+                object.addProperty("query", query);
+                object.addProperty("line", line);
+                json(hit, session).entrySet().forEach(member -> object.add(member.getKey(), member.getValue()));
+                lines.add(object);
+            }
+            totals.addProperty("documents", result.totalDocuments());
+            totals.addProperty("files", result.totalHits());
+            totals.addProperty("ms", result.took().toMillis());
+            if (filters.facets()) {
+                totals.add("facets", facetsJson(result));
+            }
+        } catch (QuerySyntaxException e) {
+            totals.addProperty("error", badQuery(e));
+            lines.add(totals);
+            return new Answer(lines, true);
+        }
+        lines.add(totals);
+        return new Answer(lines, false);
+    }
+
+    /** Prints the answer to one query of a batch once it is there; 1 for a bad query, else 0. */
+    private static int print(Future<Answer> pending, Console console) throws UsageException, DataException {
+        Answer answer;
+        try {
+            answer = pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataException("kb search: interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalArgumentException unknown) {
+                throw new UsageException("kb search: " + unknown.getMessage() + "; see 'kb partnerships'");
+            }
+            if (cause instanceof IOException io) {
+                throw new DataException("kb search: " + io.getMessage(), io);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+        answer.lines().forEach(console::jsonLine);
+        return answer.bad() ? 1 : 0;
+    }
+
+    /** The lines of the batch file, or of standard input for "-": UTF-8, and an error for anything else. */
+    private static BufferedReader queries(String file, Context context) throws IOException {
+        InputStream in = file.equals("-") ? context.stdin() : Files.newInputStream(context.path(file));
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            @Override
+            public void close() throws IOException {
+                if (in != context.stdin()) {
+                    super.close();
+                }
+            }
+        };
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String choice(String option, String value, List<String> allowed) throws UsageException {

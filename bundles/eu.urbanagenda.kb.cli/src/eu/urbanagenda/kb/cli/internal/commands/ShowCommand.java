@@ -59,10 +59,12 @@ public final class ShowCommand implements Command {
             throw new UsageException("kb show: one partnership ID is needed; see 'kb partnerships'");
         }
         String id = args.operands().get(0);
-        KbSession session = context.session();
+        return context.readModel(session -> show(id, session, context.console()));
+    }
+
+    private static int show(String id, KbSession session, Console console) throws UsageException {
         Partnership partnership = session.model().partnership(id)
                 .orElseThrow(() -> new UsageException("kb show: unknown partnership '" + id + "'; see 'kb partnerships'"));
-        Console console = context.console();
         if (console.json()) {
             console.jsonLine(ModelRecords.partnership(partnership, session.model().knowledgeBase()));
             return ExitStatus.OK;

@@ -77,7 +77,7 @@ public final class ValidateCommand implements Command {
                 context.session(); // first use: sets the data directory up
             }
         } else {
-            file = Path.of(args.operands().get(0)).toAbsolutePath().normalize();
+            file = context.path(args.operands().get(0));
         }
         LoadResult result;
         try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,8 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,33 +23,58 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.google.gson.JsonObject;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.google.gson.JsonObject;
 
 /**
  * The headless command line end to end: the product's start script with a temporary --data, on the seeds
- * and on part of ../shared/corpus (read in place).
+ * and on part of ../shared/corpus (read in place); every scenario twice: standalone, and handed to a `kb serve` of its
+ * data directory, which must give the same results (ServiceTest compares the two byte for byte).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Cli.Mode.class)
 class CommandLineTest {
 
     @TempDir
+    static Path root;
+
+    /** A folder of each mode's own, for the scenarios that change their data directory. */
     static Path work;
+
+    @Parameter
+    Cli.Mode mode;
 
     /** Set up on first use (the seeds), then part of the corpus indexed into it. */
     static Path shared;
     static List<String> corpusPart;
 
+    @BeforeParameterizedClassInvocation
+    static void runCommands(Cli.Mode how) throws IOException {
+        Cli.use(how);
+        work = Files.createDirectories(root.resolve(how.name().toLowerCase()));
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stopServices() throws Exception {
+        Cli.stopServices();
+        Cli.use(Cli.Mode.STANDALONE);
+    }
+
     @BeforeAll
     static void indexSeedsAndPartOfTheCorpus() throws Exception {
-        shared = work.resolve("shared-data");
+        shared = root.resolve("shared-data");
         Path corpus = Path.of(System.getProperty("kb.shared")).resolve("corpus");
         try (Stream<Path> bg = Files.list(corpus.resolve("bg")); Stream<Path> uk = Files.list(corpus.resolve("uk"))) {
             corpusPart = Stream.concat(bg.filter(f -> f.getFileName().toString().startsWith("bg_egov_")),
@@ -64,6 +90,7 @@ class CommandLineTest {
 
     @Test
     void searchWorksOnAFreshInstallWithNoSetUp() throws Exception {
+        assumeTrue(mode == Cli.Mode.STANDALONE, "a first use is that of a process of its own");
         Path home = work.resolve("fresh-home");
         Cli.Result result = Cli.runRaw(home, "search", "громада");
         assertEquals(0, result.exit(), result.toString());
@@ -73,25 +100,32 @@ class CommandLineTest {
         assertTrue(result.err().contains("Created the knowledge base"), result.toString());
     }
 
-    /** The command line runs on its own OSGi configuration, in which no workbench bundle is even installed. */
+    /**
+     * The command line runs on its own OSGi configuration, in which no workbench bundle is even installed; a command that
+     * reads no documents does not start SPI Fly either (whose start reads every bundle's headers).
+     */
     @Test
     void theCommandLineInstallsNoWorkbenchBundle() throws Exception {
+        assumeTrue(mode == Cli.Mode.STANDALONE, "the command line's own OSGi configuration");
         Path home = work.resolve("lean-home");
         Cli.Result result = Cli.runRaw(home, "partnerships");
         assertEquals(0, result.exit(), result.toString());
         Path cache = home.resolve(".cache/urbanagenda-kb");
         Path bundlesInfo;
         try (Stream<Path> entries = Files.list(cache)) {
-            bundlesInfo = entries.filter(p -> p.getFileName().toString().startsWith("cli-configuration-")).findFirst()
+            bundlesInfo = entries.filter(p -> p.getFileName().toString().startsWith("cli-lean-configuration-")).findFirst()
                     .orElseThrow(() -> new AssertionError("a command-line configuration under " + cache))
                     .resolve("org.eclipse.equinox.simpleconfigurator/bundles.info");
         }
-        List<String> bundles = Files.readAllLines(bundlesInfo).stream().filter(l -> !l.startsWith("#"))
-                .map(l -> l.split(",")[0]).toList();
+        List<String> lines = Files.readAllLines(bundlesInfo).stream().filter(l -> !l.startsWith("#")).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("org.apache.aries.spifly.dynamic.bundle,") && l.endsWith(",false")),
+                "SPI Fly is there (jsvg and slf4j-api require it) but not started: " + lines);
+        List<String> bundles = lines.stream().map(l -> l.split(",")[0]).toList();
         assertTrue(bundles.containsAll(List.of("eu.urbanagenda.kb.cli", "eu.urbanagenda.kb.core", "eu.urbanagenda.kb.index",
                 "org.eclipse.emf.ecore", "org.apache.felix.scr")), bundles.toString());
         List<String> ui = bundles.stream().filter(b -> b.startsWith("org.eclipse.swt") || b.startsWith("org.eclipse.jface")
-                || b.startsWith("org.eclipse.ui") || b.startsWith("org.eclipse.e4.ui") || b.startsWith("eu.urbanagenda.kb.ui")).toList();
+                || b.startsWith("org.eclipse.ui") || b.startsWith("org.eclipse.e4") || b.startsWith("eu.urbanagenda.kb.ui")
+                || b.equals("eu.urbanagenda.kb.viewmodel") || b.equals("com.ibm.icu")).toList();
         assertEquals(List.of(), ui, "workbench bundles in the command line's configuration");
         assertTrue(Files.list(cache).anyMatch(p -> p.getFileName().toString().endsWith(".jsa")), "the class-data archive was made");
     }
@@ -102,6 +136,7 @@ class CommandLineTest {
      */
     @Test
     void aDamagedOrOutdatedClassDataArchiveIsMadeAgainQuietly() throws Exception {
+        assumeTrue(mode == Cli.Mode.STANDALONE, "the class-data archive of the command line's JVM");
         Path home = work.resolve("archive-home");
         assertEquals(0, Cli.runRaw(home, "partnerships").exit());
         Path archive;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,29 +16,55 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What attacking the product from the outside found, each as the user meets it through the real `kb`: interrupted first
  * use, output that could not be written, terminal escapes in names, a C locale, a read-only data directory, special
  * files.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Cli.Mode.class)
 class HostileInputTest {
 
     @TempDir
+    static Path root;
+
+    /** A folder of each mode's own. */
     static Path work;
 
     /** A data directory set up once (seeds indexed) for the read-only cases. */
     static Path data;
 
+    @Parameter
+    Cli.Mode mode;
+
+    @BeforeParameterizedClassInvocation
+    static void runCommands(Cli.Mode how) throws IOException {
+        Cli.use(how);
+        work = Files.createDirectories(root.resolve(how.name().toLowerCase()));
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stopServices() throws Exception {
+        Cli.stopServices();
+        Cli.use(Cli.Mode.STANDALONE);
+    }
+
     @BeforeAll
     static void setUp() throws Exception {
-        data = work.resolve("data");
+        data = root.resolve("data");
         Cli.Result first = Cli.run(data, "search", "громада");
         assertEquals(0, first.exit(), first.toString());
     }
 
     @Test
     void aFirstUseInterruptedAfterTheIndexFolderWasMadeIsCompleted() throws Exception {
+        assumeTrue(mode == Cli.Mode.STANDALONE, "a first use is that of a process of its own");
         Path fresh = work.resolve("interrupted");
         Files.createDirectories(fresh.resolve("index")); // what a run killed at that moment leaves
         Cli.Result result = Cli.run(fresh, "search", "громада");
@@ -47,7 +74,7 @@ class HostileInputTest {
 
     @Test
     void outputThatCannotBeWrittenIsAnErrorNotASuccess() throws Exception {
-        ProcessBuilder search = Product.command(work.resolve("full-home"), "--data", data.toString(), "search", "громада");
+        ProcessBuilder search = Cli.command(data, "search", "громада");
         Cli.Result toFullDevice = runWithStdout(search, Path.of("/dev/full"));
         assertEquals(3, toFullDevice.exit(), toFullDevice.toString());
         assertTrue(toFullDevice.err().contains("could not be written"), toFullDevice.toString());
@@ -91,13 +118,13 @@ class HostileInputTest {
         Path dir = work.resolve("c-locale");
         Path folder = Files.createDirectories(work.resolve("кирилиця"));
         Files.writeString(folder.resolve("громада.txt"), "Територіальна громада ухвалила бюджет розвитку.", StandardCharsets.UTF_8);
-        ProcessBuilder index = cLocale(Product.command(work.resolve("c-home"), "--data", dir.toString(), "index", folder.toString()));
+        ProcessBuilder index = cLocale(Cli.command(dir, "index", folder.toString()));
         Cli.Result indexed = Cli.run(index);
         assertEquals(0, indexed.exit(), indexed.toString());
-        Cli.Result cyrillic = Cli.run(cLocale(Product.command(work.resolve("c-home"), "--data", dir.toString(), "search", "бюджету")));
+        Cli.Result cyrillic = Cli.run(cLocale(Cli.command(dir, "search", "бюджету")));
         assertEquals(0, cyrillic.exit(), cyrillic.toString());
         assertTrue(cyrillic.out().contains("кирилиця/громада.txt"), "the Cyrillic query and name survive LANG=C:\n" + cyrillic);
-        Cli.Result latin = Cli.run(cLocale(Product.command(work.resolve("c-home"), "--data", dir.toString(), "search", "biudzhet")));
+        Cli.Result latin = Cli.run(cLocale(Cli.command(dir, "search", "biudzhet")));
         assertEquals(0, latin.exit(), latin.toString());
         assertTrue(latin.out().contains("громада.txt"), latin.toString());
     }
@@ -110,6 +137,7 @@ class HostileInputTest {
 
     @Test
     void aReadOnlyDataDirectoryCanBeSearchedAndValidated() throws Exception {
+        assumeTrue(mode == Cli.Mode.STANDALONE, "a service cannot listen in a read-only data directory");
         Path copy = work.resolve("read-only");
         copyTree(data, copy);
         List<Path> all = listTree(copy);
