@@ -44,6 +44,14 @@ medians() {
     awk -F'"' '/"command":/ { name = $4 } /"median":/ { split($0, v, ":"); gsub(/[ ,]/, "", v[2]); printf "- %s: median %.1f ms\n", name, v[2] * 1000 }' "$1" \
         | tee -a "$results"
 }
+# hyperfine over the commands given (-n NAME COMMAND ...): $1 names the exports, $2 warm-up runs, $3 runs
+compare() {
+    name=$1 warmup=$2 count=$3
+    shift 3
+    hyperfine -N --warmup "$warmup" --runs "$count" --export-markdown "$work/$name.md" --export-json "$work/$name.json" "$@" >&2
+    cat "$work/$name.md" >> "$results"
+    medians "$work/$name.json"
+}
 : > "$results"
 say "cli-bench $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -94,17 +102,12 @@ say ""
 say "## kb search \"$query\" answered by kb serve, and recollq, $runs runs each (hyperfine)"
 set -- -n "kb search (service)" "$kb --data $data search $query"
 [ -z "$recoll" ] || set -- "$@" -n "recollq -n 10 -A" "recollq -c $recoll -n 10 -A $query"
-hyperfine -N --warmup 5 --runs "$runs" --export-markdown "$work/service.md" --export-json "$work/service.json" "$@" >&2
-cat "$work/service.md" >> "$results"
-medians "$work/service.json"
+compare service 5 "$runs" "$@"
 
 say ""
 say "## 1,000 queries in one process (kb search --batch), 3 runs"
-hyperfine -N --warmup 1 --runs 3 --export-markdown "$work/batch.md" --export-json "$work/batch.json" \
-    -n "kb search --batch (service)" "$kb --data $data search --batch $queries" \
-    -n "kb search --batch (standalone)" "env KB_SERVICE=off $kb --data $data search --batch $queries" >&2
-cat "$work/batch.md" >> "$results"
-medians "$work/batch.json"
+compare batch 1 3 -n "kb search --batch (service)" "$kb --data $data search --batch $queries" \
+    -n "kb search --batch (standalone)" "env KB_SERVICE=off $kb --data $data search --batch $queries"
 if [ -n "$recoll" ]; then
     start=$(date +%s%N)
     while IFS= read -r q; do recollq -c "$recoll" -n 10 -A "$q" >/dev/null 2>&1 || true; done < "$queries"
@@ -125,9 +128,7 @@ say ""
 say "## standalone kb search \"$query\" (a process of its own), $runs runs each"
 set -- -n "kb search (standalone)" "env KB_SERVICE=off $kb --data $data search $query"
 [ -z "$baseline" ] || set -- "$@" -n "kb search (baseline product)" "$baseline/kb --data $data search $query"
-hyperfine -N --warmup 2 --runs "$runs" --export-markdown "$work/standalone.md" --export-json "$work/standalone.json" "$@" >&2
-cat "$work/standalone.md" >> "$results"
-medians "$work/standalone.json"
+compare standalone 2 "$runs" "$@"
 
 say ""
 say "peak memory, median of 7 (max RSS):"
