@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -53,17 +54,22 @@ final class Cli {
     private Cli() {
     }
 
-    /** From now on, commands run this way. */
-    static void use(Mode how) {
+    /** From now on, commands run this way; returns the folder under ROOT for this way's files. */
+    static Path use(Mode how, Path root) throws IOException {
         mode = how;
+        return Files.createDirectories(root.resolve(how.name().toLowerCase(Locale.ROOT)));
     }
 
     static Mode mode() {
         return mode;
     }
 
-    /** Stops the services started for {@link Mode#SERVED}: each ends cleanly on SIGTERM, as it says. */
+    /**
+     * Stops the services started for {@link Mode#SERVED} (each ends cleanly on SIGTERM, as it says); commands run
+     * standalone again.
+     */
     static void stopServices() throws IOException, InterruptedException {
+        mode = Mode.STANDALONE;
         for (Service service : SERVICES.values()) {
             int status = service.stop();
             assertTrue(status == 0 || status == 143, "kb serve ended on SIGTERM (" + status + "):\n" + service.log());

@@ -45,14 +45,12 @@ class HostileInputTest {
 
     @BeforeParameterizedClassInvocation
     static void runCommands(Cli.Mode how) throws IOException {
-        Cli.use(how);
-        work = Files.createDirectories(root.resolve(how.name().toLowerCase()));
+        work = Cli.use(how, root);
     }
 
     @AfterParameterizedClassInvocation
     static void stopServices() throws Exception {
         Cli.stopServices();
-        Cli.use(Cli.Mode.STANDALONE);
     }
 
     @BeforeAll
