@@ -20,18 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.util.Bits;
 import org.eclipse.core.runtime.SubMonitor;
 
-import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.ingest.DocumentExtractor;
 import eu.urbanagenda.kb.ingest.EncodingOverrides;
 import eu.urbanagenda.kb.ingest.ExtractedDocument;
@@ -41,15 +31,64 @@ import eu.urbanagenda.kb.ingest.SourceScanner;
 
 /**
  * One incremental indexing run: list the sources, compare with the index (path, size, time, then checksum), remove
- * what disappeared, and read, extract and index the rest on worker threads while the calling thread reports progress,
- * refreshes near-real-time readers and commits periodically.
+ * what disappeared, and read, extract and index the rest on worker threads while the calling thread reports progress
+ * and commits periodically. The same run serves every {@link SearchBackend}: each writes through its {@link Target}.
  */
-final class IndexUpdate {
+public final class IndexUpdate {
 
     private static final long COMMIT_NANOS = 60_000_000_000L;
 
-    /** What the index knows of a file. */
-    private record State(long size, long mtime, String sha256, String override) {
+    /**
+     * What the index knows of a file.
+     *
+     * @param size file size in bytes
+     * @param mtime modification time in milliseconds
+     * @param sha256 lower-case hex SHA-256 of the file's bytes
+     * @param override the name of the encoding override that applied, or ""
+     */
+    public record State(long size, long mtime, String sha256, String override) {
+    }
+
+    /**
+     * Where a run writes: an index of one engine. {@link #put}, {@link #touch} and {@link #delete} are called from
+     * several threads at once; the others from the thread that runs the update.
+     */
+    public interface Target {
+        /** @return what the index knows of each file, by absolute path */
+        Map<String, State> states() throws IOException;
+
+        /** Called once the files are listed, before the first change. */
+        void begin() throws IOException;
+
+        /** Removes the document of a file. */
+        void delete(String path) throws IOException;
+
+        /** Records a new modification time of a file whose content is unchanged. */
+        void touch(String path, long mtime) throws IOException;
+
+        /**
+         * Adds the document of a file or replaces it.
+         *
+         * @throws SkippedFileException if the engine cannot index the document (the reason names the problem)
+         */
+        void put(ExtractedDocument document, Charset override) throws IOException, SkippedFileException;
+
+        /**
+         * Makes the changes so far durable.
+         *
+         * @return documents the engine refused since the last commit (an engine that writes in batches learns this
+         *         late), each with the reason
+         */
+        List<SkippedFile> commit() throws IOException;
+
+        /** Called after the last commit: searches see every change from now on. */
+        void end() throws IOException;
+
+        /** @return the number of documents in the index */
+        int documents() throws IOException;
+
+        /** @return whether the index was closed meanwhile (the run then stops as if cancelled) */
+        boolean closed();
     }
 
     /** A file to read. */
@@ -64,8 +103,7 @@ final class IndexUpdate {
     private record Outcome(Task task, Kind kind, String reason, long bytes, boolean removedStale) {
     }
 
-    private final KbIndex index;
-    private final IndexWriter writer;
+    private final Target target;
     private final UpdateRequest request;
     private final SubMonitor progress;
     private final DocumentExtractor extractor = new DocumentExtractor();
@@ -74,24 +112,35 @@ final class IndexUpdate {
     private final List<Path> updated = new ArrayList<>();
     private final List<Path> removed = new ArrayList<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
+    private final List<SkippedFile> refused = new ArrayList<>();
     private int unchanged;
     private long bytes;
     private int changesSinceCommit;
     private long lastCommit = System.nanoTime();
 
-    IndexUpdate(KbIndex index, IndexWriter writer, UpdateRequest request, SubMonitor progress) {
-        this.index = index;
-        this.writer = writer;
+    /**
+     * @param target the index to write
+     * @param request the files and options
+     * @param progress progress and cancellation, 1000 units
+     */
+    public IndexUpdate(Target target, UpdateRequest request, SubMonitor progress) {
+        this.target = target;
         this.request = request;
         this.progress = progress;
     }
 
-    UpdateReport run() throws IOException {
+    /**
+     * Runs the update.
+     *
+     * @return what was done
+     * @throws IOException if the index cannot be written
+     */
+    public UpdateReport run() throws IOException {
         long start = System.nanoTime();
         progress.subTask("Listing files");
         SourceScanner.Result scan = SourceScanner.scan(request.sources());
         progress.worked(20);
-        Map<String, State> states = loadStates();
+        Map<String, State> states = target.states();
         Set<Path> keep = new HashSet<>();
         List<String> gone = new ArrayList<>();
         for (SourceScanner.Problem p : scan.problems()) {
@@ -102,7 +151,7 @@ final class IndexUpdate {
                 keep.add(p.path());
             }
         }
-        index.useWriter(writer);
+        target.begin();
         progress.worked(10);
 
         List<Path> roots = request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -127,17 +176,21 @@ final class IndexUpdate {
         }
         SubMonitor loop = progress.split(970).setWorkRemaining(Math.max(1, gone.size() + tasks.size()));
         for (String p : gone) {
-            writer.deleteDocuments(new Term(KbFields.PATH, p));
+            target.delete(p);
             removed.add(Path.of(p));
             loop.worked(1);
             changed();
         }
         boolean cancelled = runTasks(tasks, loop);
         commit();
-        index.maybeRefresh(true);
+        if (!refused.isEmpty()) {
+            applyRefusals();
+            commit();
+        }
+        target.end();
         return new UpdateReport(List.copyOf(added), List.copyOf(updated), List.copyOf(removed), unchanged,
                 List.copyOf(skipped), cancelled, bytes, Duration.ofNanos(System.nanoTime() - start),
-                writer.getDocStats().numDocs);
+                target.documents());
     }
 
     private static String name(Charset cs) {
@@ -153,30 +206,18 @@ final class IndexUpdate {
         return false;
     }
 
-    private Map<String, State> loadStates() throws IOException {
-        Map<String, State> states = new HashMap<>();
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            for (LeafReaderContext ctx : reader.leaves()) {
-                SortedSetDocValues path = DocValues.getSortedSet(ctx.reader(), KbFields.PATH);
-                SortedSetDocValues sha = DocValues.getSortedSet(ctx.reader(), KbFields.SHA256);
-                NumericDocValues size = DocValues.getNumeric(ctx.reader(), DocumentMapper.SIZE);
-                NumericDocValues mtime = DocValues.getNumeric(ctx.reader(), DocumentMapper.MTIME);
-                SortedDocValues override = DocValues.getSorted(ctx.reader(), DocumentMapper.OVERRIDE);
-                Bits live = ctx.reader().getLiveDocs();
-                for (int d = 0; d < ctx.reader().maxDoc(); d++) {
-                    if (live != null && !live.get(d) || !path.advanceExact(d)) {
-                        continue;
-                    }
-                    String p = path.lookupOrd(path.nextOrd()).utf8ToString();
-                    String h = sha.advanceExact(d) ? sha.lookupOrd(sha.nextOrd()).utf8ToString() : "";
-                    long s = size.advanceExact(d) ? size.longValue() : -1;
-                    long m = mtime.advanceExact(d) ? mtime.longValue() : -1;
-                    String o = override.advanceExact(d) ? override.lookupOrd(override.ordValue()).utf8ToString() : "";
-                    states.put(p, new State(s, m, h, o));
-                }
+    /** Documents the engine refused after their outcome was counted: skipped, and their old version removed. */
+    private void applyRefusals() throws IOException {
+        for (SkippedFile r : refused) {
+            if (updated.remove(r.file())) {
+                target.delete(r.file().toString());
+                removed.add(r.file());
+            } else {
+                added.remove(r.file());
             }
+            skipped.add(r);
         }
-        return states;
+        refused.clear();
     }
 
     /** Runs the tasks on worker threads; the calling thread handles outcomes. @return whether cancelled */
@@ -225,7 +266,7 @@ final class IndexUpdate {
     }
 
     private boolean cancelled() {
-        return progress.isCanceled() || index.isClosed();
+        return progress.isCanceled() || target.closed();
     }
 
     private static Outcome get(Future<Outcome> f) throws IOException {
@@ -277,8 +318,7 @@ final class IndexUpdate {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(KbIndex.currentFormat().entrySet());
-        writer.commit();
+        refused.addAll(target.commit());
         changesSinceCommit = 0;
         lastCommit = System.nanoTime();
     }
@@ -292,8 +332,7 @@ final class IndexUpdate {
             byte[] content = DocumentExtractor.read(p);
             if (t.state() != null && t.state().override().equals(name(t.override()))
                     && t.state().sha256().equals(DocumentExtractor.sha256(content))) {
-                writer.updateNumericDocValue(new Term(KbFields.PATH, key), DocumentMapper.MTIME,
-                        t.file().lastModified());
+                target.touch(key, t.file().lastModified());
                 return new Outcome(t, Kind.TOUCHED, null, 0, false);
             }
             ExtractedDocument d;
@@ -304,16 +343,12 @@ final class IndexUpdate {
                 throw new SkippedFileException(p, "cannot be read: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             }
-            try {
-                writer.updateDocument(new Term(KbFields.PATH, key), DocumentMapper.toDocument(d, t.override()));
-            } catch (IllegalArgumentException e) {
-                throw new SkippedFileException(p, "cannot be indexed: " + e.getMessage(), e);
-            }
+            target.put(d, t.override());
             return new Outcome(t, t.state() == null ? Kind.ADDED : Kind.UPDATED, null, content.length, false);
         } catch (SkippedFileException e) {
             boolean stale = t.state() != null;
             if (stale) {
-                writer.deleteDocuments(new Term(KbFields.PATH, key));
+                target.delete(key);
             }
             return new Outcome(t, Kind.SKIPPED, e.reason(), 0, stale);
         }

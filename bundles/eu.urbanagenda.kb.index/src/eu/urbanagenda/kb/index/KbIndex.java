@@ -90,7 +90,7 @@ import eu.urbanagenda.kb.index.internal.SyntaxErrors;
  * Searches are thread-safe and see the documents of a running update in near real time (within about a second).
  * Close the index when done.
  */
-public final class KbIndex implements AutoCloseable {
+public final class KbIndex implements SearchBackend {
 
     /** The version of the index schema (fields and their types). Part of the index format. */
     public static final String SCHEMA_VERSION = "2";
@@ -225,6 +225,11 @@ public final class KbIndex implements AutoCloseable {
         return path;
     }
 
+    @Override
+    public String location() {
+        return "index " + path;
+    }
+
     /** @return the notice of a rebuild done by {@link #open(Path)}, if any */
     public Optional<FormatChange> formatChange() {
         return Optional.ofNullable(formatChange);
@@ -258,7 +263,7 @@ public final class KbIndex implements AutoCloseable {
             }
             writeOwner();
             try {
-                return new IndexUpdate(this, writer, request, progress).run();
+                return new IndexUpdate(new LuceneTarget(this, writer), request, progress).run();
             } catch (IOException | RuntimeException | Error e) {
                 try {
                     writer.rollback();
