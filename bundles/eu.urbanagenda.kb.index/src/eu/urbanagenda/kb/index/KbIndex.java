@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -39,17 +38,14 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -64,7 +60,6 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.Version;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -73,9 +68,8 @@ import eu.urbanagenda.kb.analysis.KbAnalyzers;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
 import eu.urbanagenda.kb.index.internal.HitValues;
-import eu.urbanagenda.kb.index.internal.KbQueryParser;
+import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.internal.Snippets;
-import eu.urbanagenda.kb.index.internal.SyntaxErrors;
 
 /**
  * A full-text index of Ukrainian, Bulgarian and other documents in a directory: the entry point of the search core.
@@ -107,7 +101,7 @@ public final class KbIndex implements SearchBackend {
     private final Path path;
     private final FSDirectory directory;
     private final Analyzer analyzer = KbFields.analyzer();
-    private final Analyzer latinTranslit = KbAnalyzers.translit(true);
+    private final QueryParsing queries = new QueryParsing(analyzer, KbAnalyzers.translit(true));
     private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
     private final ReentrantLock updateLock = new ReentrantLock();
@@ -420,19 +414,7 @@ public final class KbIndex implements SearchBackend {
     }
 
     private Query parse(String query, List<String> fields, boolean forHighlighting) throws QuerySyntaxException {
-        if (query == null || query.isBlank()) {
-            return MatchAllDocsQuery.INSTANCE;
-        }
-        KbQueryParser parser = new KbQueryParser(analyzer, latinTranslit,
-                fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields, forHighlighting);
-        try {
-            Query q = parser.parse(query);
-            return q == null ? new MatchNoDocsQuery("empty query") : q;
-        } catch (ParseException e) {
-            throw SyntaxErrors.of(query, e);
-        } catch (IllegalArgumentException | IllegalStateException | IndexSearcher.TooManyClauses e) {
-            throw new QuerySyntaxException("Invalid query: " + e.getMessage(), query, -1);
-        }
+        return queries.parse(query, fields, forHighlighting);
     }
 
     /**
@@ -518,19 +500,7 @@ public final class KbIndex implements SearchBackend {
      */
     private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields)
             throws QuerySyntaxException, IOException {
-        boolean[] multiTerm = new boolean[1];
-        parsed.visit(new QueryVisitor() {
-            @Override
-            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-                multiTerm[0] = true;
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-            }
-        });
-        return multiTerm[0] ? s.rewrite(parse(query, fields, true)) : parsed;
+        return queries.forHighlighting(s, parsed, query, fields);
     }
 
     private static float score(ScoreDoc sd) {
@@ -550,20 +520,7 @@ public final class KbIndex implements SearchBackend {
     }
 
     private static String leadingText(StoredFields stored, int doc) throws IOException {
-        String body = stored.document(doc, Set.of(DocumentMapper.BODY)).get(DocumentMapper.BODY);
-        if (body == null) {
-            return "";
-        }
-        String head = body.length() > 400 ? body.substring(0, 400) : body;
-        head = head.replaceAll("\\s+", " ").strip();
-        int cut = head.length() > 200 ? head.lastIndexOf(' ', 200) : -1;
-        StringBuilder b = new StringBuilder();
-        String shown = cut > 80 ? head.substring(0, cut) : head.length() > 200 ? head.substring(0, 200) : head;
-        StoredDocument.escape(b, shown, 0, shown.length());
-        if (shown.length() < body.strip().length()) {
-            b.append(" …");
-        }
-        return b.toString();
+        return Snippets.leadingText(stored.document(doc, Set.of(DocumentMapper.BODY)).get(DocumentMapper.BODY));
     }
 
     private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n) {

@@ -134,6 +134,29 @@ public final class Snippets {
         }
     }
 
+    /**
+     * The snippet of a hit whose text has no match (e.g. one found by its title): the beginning of the text, up to
+     * about 200 characters, cut at a word, escaped like a snippet.
+     *
+     * @param body the stored text, or {@code null}
+     * @return the leading text
+     */
+    public static String leadingText(String body) {
+        if (body == null) {
+            return "";
+        }
+        String head = body.length() > 400 ? body.substring(0, 400) : body;
+        head = head.replaceAll("\\s+", " ").strip();
+        int cut = head.length() > 200 ? head.lastIndexOf(' ', 200) : -1;
+        StringBuilder b = new StringBuilder();
+        String shown = cut > 80 ? head.substring(0, cut) : head.length() > 200 ? head.substring(0, 200) : head;
+        escape(b, shown, 0, shown.length());
+        if (shown.length() < body.strip().length()) {
+            b.append(" …");
+        }
+        return b.toString();
+    }
+
     /** Escapes {@code < > &} and collapses white space to single spaces. */
     static void escape(StringBuilder b, CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) {
