@@ -1,0 +1,313 @@
+package eu.urbanagenda.kb.index.opensearch;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import eu.urbanagenda.kb.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.index.Facets;
+import eu.urbanagenda.kb.index.FormatChange;
+import eu.urbanagenda.kb.index.IndexUpdate;
+import eu.urbanagenda.kb.index.KbFields;
+import eu.urbanagenda.kb.index.QuerySyntaxException;
+import eu.urbanagenda.kb.index.SearchBackend;
+import eu.urbanagenda.kb.index.SearchHit;
+import eu.urbanagenda.kb.index.SearchRequest;
+import eu.urbanagenda.kb.index.SearchResult;
+import eu.urbanagenda.kb.index.SortOrder;
+import eu.urbanagenda.kb.index.StoredDocument;
+import eu.urbanagenda.kb.index.UpdateReport;
+import eu.urbanagenda.kb.index.UpdateRequest;
+import eu.urbanagenda.kb.index.internal.QueryParsing;
+import eu.urbanagenda.kb.index.opensearch.internal.Cluster;
+import eu.urbanagenda.kb.index.opensearch.internal.ClusterAddress;
+import eu.urbanagenda.kb.index.opensearch.internal.ClusterSetup;
+import eu.urbanagenda.kb.index.opensearch.internal.FacetAggregations;
+import eu.urbanagenda.kb.index.opensearch.internal.Highlighting;
+import eu.urbanagenda.kb.index.opensearch.internal.OpenSearchTarget;
+import eu.urbanagenda.kb.index.opensearch.internal.QueryTranslator;
+import eu.urbanagenda.kb.index.opensearch.internal.SourceDocument;
+import eu.urbanagenda.kb.ingest.ExtractedDocument;
+import eu.urbanagenda.kb.ingest.Language;
+
+/**
+ * The knowledge base's documents in an index of an OpenSearch cluster, searched and updated exactly as the desktop
+ * index ({@link eu.urbanagenda.kb.index.KbIndex}):
+ * <ul>
+ * <li>the cluster analyses documents with the product's own analyzers (the plugin {@code urbanagenda-kb-analysis});</li>
+ * <li>queries are parsed on the client by the product's parser, and the resulting Lucene query is sent as its DSL
+ * equivalent, which the engine turns into the same Lucene query;</li>
+ * <li>files are read and extracted on the client ({@link eu.urbanagenda.kb.ingest.DocumentExtractor}), and updates are
+ * incremental against what the index holds;</li>
+ * <li>snippets and highlights are made on the client by the desktop's code, from the beginning of each hit's text.</li>
+ * </ul>
+ * Open with {@link #open(String, OpenSearchOptions)}. Thread-safe.
+ */
+public final class OpenSearchBackend implements SearchBackend {
+
+    /** Returns the beginning of a hit's text (in its language's field) for its snippet. */
+    private static final String HEAD_SCRIPT = "def s = params._source; def f = params.fields[s.lang];"
+            + " if (f == null || s[f] == null) { return ''; } String t = s[f];"
+            + " if (t.length() <= params.max) { return t; } int cut = params.max;"
+            + " if (Character.isHighSurrogate(t.charAt(cut - 1))) { cut--; } return t.substring(0, cut);";
+    private static final String HEAD = "head";
+
+    private final Cluster cluster;
+    private final String index;
+    private final OpenSearchOptions options;
+    private final Analyzer analyzer = KbFields.analyzer();
+    private final QueryParsing queries = new QueryParsing(analyzer, KbAnalyzers.translit(true));
+    private final Highlighting highlighting = new Highlighting(analyzer, queries);
+    private final FormatChange formatChange;
+    private final ReentrantLock updateLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    private OpenSearchBackend(Cluster cluster, OpenSearchOptions options, FormatChange formatChange) {
+        this.cluster = cluster;
+        this.index = cluster.address().index();
+        this.options = options;
+        this.formatChange = formatChange;
+    }
+
+    /**
+     * Connects to a cluster and opens the index, creating it if missing. Fails with a {@link ClusterException} whose
+     * message names the cluster or index and the problem: the URL is not valid, no node answers, the credentials are
+     * refused, a node lacks the analysis plugin or has another version of it, the index is red, or the index was built
+     * by another version of the product (unless {@link OpenSearchOptions#rebuild()}: then it is rebuilt empty, and
+     * {@link #formatChange()} lists the files to index again).
+     *
+     * @param url {@code http[s]://[user[:password]@]host[:port][,host[:port]…][/index]}; the port defaults to 9200,
+     *            the index to {@code urbanagenda-kb}
+     * @param options credentials, CA certificate, shards and replicas of a new index, rebuild, timeouts
+     * @return the open index
+     * @throws ClusterException if the cluster or index cannot be used
+     */
+    public static OpenSearchBackend open(String url, OpenSearchOptions options) throws ClusterException {
+        ClusterAddress address;
+        try {
+            address = ClusterAddress.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ClusterException(capitalised(e.getMessage()), null);
+        }
+        Cluster cluster = Cluster.connect(address, options);
+        try {
+            FormatChange change = new ClusterSetup(cluster, options).prepare();
+            return new OpenSearchBackend(cluster, options, change);
+        } catch (ClusterException | RuntimeException e) {
+            try {
+                cluster.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e instanceof RuntimeException re ? cluster.problem("open the index", re) : (ClusterException) e;
+        }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    @Override
+    public String location() {
+        return "OpenSearch index " + index + " at " + cluster.address().display();
+    }
+
+    @Override
+    public Optional<FormatChange> formatChange() {
+        return Optional.ofNullable(formatChange);
+    }
+
+    @Override
+    public UpdateReport update(UpdateRequest request, IProgressMonitor monitor) throws IOException {
+        ensureOpen();
+        SubMonitor progress = SubMonitor.convert(monitor, "Indexing", 1000);
+        if (!updateLock.tryLock()) {
+            throw new ClusterException("Another update of " + location() + " is running in this program.", null);
+        }
+        try {
+            return new IndexUpdate(new OpenSearchTarget(cluster, index, () -> closed, options.retryFor().toNanos()),
+                    request, progress).run();
+        } finally {
+            updateLock.unlock();
+            if (monitor != null) {
+                monitor.done();
+            }
+        }
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
+        ensureOpen();
+        long start = System.nanoTime();
+        org.apache.lucene.search.Query parsed = queries.parse(request.query(), request.fields(), false);
+        Query query = translate(parsed, request.query());
+        Map<String, Query> filters = FacetAggregations.filters(request);
+        int offset = Math.min(request.offset(), SearchRequest.MAX_WINDOW);
+        int size = Math.max(0, Math.min(SearchRequest.MAX_WINDOW, request.offset() + request.limit()) - offset);
+        boolean snippets = request.snippets() && size > 0;
+        boolean byDate = request.sort() != SortOrder.RELEVANCE;
+        SearchResponse<ObjectNode> response;
+        try {
+            response = cluster.call("search", () -> cluster.client().search(s -> {
+                s.index(index).query(query).from(offset).size(size).trackTotalHits(t -> t.enabled(true))
+                        .allowPartialSearchResults(false)
+                        .source(c -> c.filter(f -> f.includes(List.of(SourceDocument.HIT_FIELDS))));
+                if (!filters.isEmpty()) {
+                    s.postFilter(FacetAggregations.all(filters.values()));
+                }
+                if (request.facets()) {
+                    s.aggregations(FacetAggregations.aggregations(request, filters));
+                }
+                if (byDate) {
+                    // newest (or oldest) first, documents without a date last, then by relevance
+                    org.opensearch.client.opensearch._types.SortOrder order = request.sort() == SortOrder.DATE_DESC
+                            ? org.opensearch.client.opensearch._types.SortOrder.Desc
+                            : org.opensearch.client.opensearch._types.SortOrder.Asc;
+                    s.sort(o -> o.field(f -> f.field(KbFields.DATE).order(order).missing(FieldValue.of("_last"))));
+                    s.sort(o -> o.score(sc -> sc.order(org.opensearch.client.opensearch._types.SortOrder.Desc)));
+                }
+                if (snippets) {
+                    s.scriptFields(HEAD, f -> f.script(sc -> sc.inline(i -> i.source(HEAD_SCRIPT)
+                            .params("max", JsonData.of(Highlighting.SNIPPET_TEXT))
+                            .params("fields", JsonData.of(textFields())))));
+                }
+                return s;
+            }, ObjectNode.class));
+        } catch (ClusterException e) {
+            String problem = Cluster.queryProblem(e);
+            if (problem != null) {
+                throw new QuerySyntaxException("Invalid query: " + problem, request.query(), -1);
+            }
+            throw e;
+        }
+        List<Hit<ObjectNode>> hits = response.hits().hits();
+        List<ExtractedDocument> documents = new ArrayList<>(hits.size());
+        List<Charset> overrides = new ArrayList<>(hits.size());
+        for (Hit<ObjectNode> hit : hits) {
+            documents.add(SourceDocument.toExtracted(hit.source(), snippets ? head(hit) : ""));
+            overrides.add(SourceDocument.override(hit.source()));
+        }
+        String[] marked = snippets
+                ? highlighting.snippets(documents, overrides, parsed, request.query(), request.fields())
+                : null;
+        List<SearchHit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            ExtractedDocument d = documents.get(i);
+            out.add(new SearchHit(d.path(), d.title(), d.language().code(), d.format().id(), d.encoding(), d.date(),
+                    score(hits.get(i), byDate), d.sha256(), marked == null ? null : marked[i]));
+        }
+        Facets facets = request.facets() ? FacetAggregations.read(response.aggregations(), request) : Facets.EMPTY;
+        long total = response.hits().total() == null ? out.size() : response.hits().total().value();
+        return new SearchResult(total, Duration.ofNanos(System.nanoTime() - start), out, facets);
+    }
+
+    private static Query translate(org.apache.lucene.search.Query parsed, String query) throws QuerySyntaxException {
+        try {
+            return QueryTranslator.translate(parsed);
+        } catch (IllegalArgumentException e) {
+            throw new QuerySyntaxException("Invalid query: " + e.getMessage(), query, -1);
+        }
+    }
+
+    /** The field of each language's text, for the script that returns the beginning of a hit's text. */
+    private static Map<String, String> textFields() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Language l : Language.values()) {
+            m.put(l.code(), KbFields.textField(l));
+        }
+        return m;
+    }
+
+    private static String head(Hit<ObjectNode> hit) {
+        JsonData value = hit.fields().get(HEAD);
+        if (value == null) {
+            return "";
+        }
+        jakarta.json.JsonValue json = value.toJson();
+        if (json instanceof jakarta.json.JsonArray array && !array.isEmpty()) {
+            return array.getString(0, "");
+        }
+        return json instanceof jakarta.json.JsonString s ? s.getString() : "";
+    }
+
+    private static float score(Hit<ObjectNode> hit, boolean byDate) {
+        if (byDate) {
+            List<FieldValue> sort = hit.sort();
+            return sort.size() > 1 && sort.get(1).isDouble() ? (float) sort.get(1).doubleValue() : Float.NaN;
+        }
+        return hit.score() == null ? Float.NaN : hit.score().floatValue();
+    }
+
+    @Override
+    public Optional<StoredDocument> document(Path file, String query) throws QuerySyntaxException, IOException {
+        ensureOpen();
+        org.apache.lucene.search.Query parsed = query == null || query.isBlank() ? null
+                : queries.parse(query, List.of(), false);
+        String id = SourceDocument.id(file.toAbsolutePath().normalize().toString());
+        GetResponse<ObjectNode> r = cluster.call("read a document",
+                () -> cluster.client().get(g -> g.index(index).id(id), ObjectNode.class));
+        if (!r.found() || r.source() == null) {
+            return Optional.empty();
+        }
+        ObjectNode source = r.source();
+        ExtractedDocument d = SourceDocument.toExtracted(source, null);
+        Charset override = SourceDocument.override(source);
+        List<StoredDocument.Highlight> highlights = parsed == null ? List.of()
+                : highlighting.highlights(d, override, parsed, query);
+        return Optional.of(new StoredDocument(d.path(), d.title(), d.description(), d.language().code(),
+                d.format().id(), d.encoding(), d.encodingSource().name(), d.date(), d.size(), d.lastModified(),
+                d.sha256(), d.text(), highlights));
+    }
+
+    @Override
+    public void refresh() throws IOException {
+        ensureOpen();
+        cluster.call("refresh", () -> cluster.client().indices().refresh(r -> r.index(index)));
+    }
+
+    @Override
+    public int documentCount() throws IOException {
+        ensureOpen();
+        return (int) cluster.call("count the documents", () -> cluster.client().count(c -> c.index(index))).count();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the connection to " + location() + " is closed");
+        }
+    }
+
+    /** Closes the connection; a running update is cancelled and waited for. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        updateLock.lock();
+        try {
+            cluster.close();
+        } finally {
+            updateLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,490 @@
+package eu.urbanagenda.kb.index.opensearch.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.util.Timeout;
+import org.eclipse.parsson.api.JsonConfig;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.ErrorCause;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
+
+import eu.urbanagenda.kb.index.opensearch.ClusterException;
+import eu.urbanagenda.kb.index.opensearch.OpenSearchOptions;
+
+/**
+ * The connection to a cluster: the opensearch-java client on the Apache HttpClient 5 transport with the Jackson mapper,
+ * sending each request to the next live node of the URL (a node that does not answer, or answers 502/503/504, is
+ * skipped for a while); basic authentication and TLS with an extra CA certificate. Requests go through
+ * {@link #call(String, Request)}, which retries what a healthy cluster would soon serve again (no node reachable, a node
+ * leaving, shards moving, too many requests) for {@link OpenSearchOptions#retryFor()}, and turns every failure into a
+ * {@link ClusterException} with a sentence for the user.
+ * <p>
+ * The client finds its JSON-P implementation (Parsson) with {@code JsonProvider.provider()}, a {@link ServiceLoader}
+ * lookup through the thread's context class loader, mostly in static initialisers that may run on the HTTP client's
+ * own threads. Inside OSGi no such loader sees a provider (Parsson does not export its implementation package), so the
+ * client's classes that hold a provider are initialised here, once, with Parsson's own bundle class loader as context
+ * class loader, and every request runs with it too.
+ */
+public final class Cluster implements Closeable {
+
+    /** The class loader that sees Parsson's provider and its META-INF/services entry. */
+    private static final ClassLoader JSON_P = JsonConfig.class.getClassLoader();
+
+    static {
+        try {
+            withJsonProvider(() -> {
+                for (String c : List.of("org.opensearch.client.json.JsonpUtils",
+                        "org.opensearch.client.json.jackson.JsonValueParser$DefaultJsonProvider")) {
+                    try {
+                        Class.forName(c, true, Cluster.class.getClassLoader());
+                    } catch (ClassNotFoundException e) {
+                        // another client version: its classes find the provider on first use inside a request
+                    }
+                }
+                return null;
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A request to the cluster. */
+    @FunctionalInterface
+    public interface Request<T> {
+        /** @return the response */
+        T run() throws IOException;
+    }
+
+    private final ClusterAddress address;
+    private final OpenSearchOptions options;
+    private final ApacheHttpClient5Transport transport;
+    private final OpenSearchClient client;
+
+    private Cluster(ClusterAddress address, OpenSearchOptions options, ApacheHttpClient5Transport transport) {
+        this.address = address;
+        this.options = options;
+        this.transport = transport;
+        this.client = new OpenSearchClient(transport);
+    }
+
+    /**
+     * Builds the client; sends nothing yet.
+     *
+     * @param address the nodes, credentials and index
+     * @param options options
+     * @return the connection
+     * @throws ClusterException if the CA certificate cannot be read
+     */
+    public static Cluster connect(ClusterAddress address, OpenSearchOptions options) throws ClusterException {
+        HttpHost[] hosts = address.hosts().stream().map(h -> new HttpHost(address.scheme(), h.name(), h.port()))
+                .toArray(HttpHost[]::new);
+        String user = options.user() != null ? options.user() : address.user();
+        String password = options.user() != null ? options.password() : address.password();
+        SSLContext ssl = sslContext(options);
+        Timeout timeout = Timeout.ofMilliseconds(options.timeout().toMillis());
+        ApacheHttpClient5Transport transport = ApacheHttpClient5TransportBuilder.builder(hosts)
+                .setMapper(new JacksonJsonpMapper())
+                .setHttpClientConfigCallback(builder -> {
+                    if (user != null) {
+                        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                        for (HttpHost host : hosts) {
+                            credentials.setCredentials(new AuthScope(host),
+                                    new UsernamePasswordCredentials(user, password == null ? new char[0]
+                                            : password.toCharArray()));
+                        }
+                        builder.setDefaultCredentialsProvider(credentials);
+                    }
+                    return builder.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnPerRoute(10).setMaxConnTotal(30)
+                            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                    .setConnectTimeout(Timeout.ofSeconds(Math.min(5, options.timeout().toSeconds())))
+                                    .setSocketTimeout(timeout).build())
+                            .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(ssl).build()).build())
+                            // OpenSearch speaks HTTP/1.1 (HTTP/2 only with an optional transport)
+                            .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1);
+                })
+                .setRequestConfigCallback(config -> config.setResponseTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout))
+                .build();
+        return new Cluster(address, options, transport);
+    }
+
+    /**
+     * Runs code that may look up the JSON-P provider, with Parsson's class loader as context class loader.
+     *
+     * @param code the code
+     * @return its result
+     * @throws IOException as the code does
+     */
+    public static <T> T withJsonProvider(Request<T> code) throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(JSON_P);
+        try {
+            return code.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** @return the client */
+    public OpenSearchClient client() {
+        return client;
+    }
+
+    /** @return the nodes and index, for messages (no password) */
+    public ClusterAddress address() {
+        return address;
+    }
+
+    /**
+     * Runs a request, retrying transient failures for {@link OpenSearchOptions#retryFor()}.
+     *
+     * @param what what the request does, for the message ("search", "write 500 documents")
+     * @param request the request
+     * @return its response
+     * @throws ClusterException if it fails, or keeps failing
+     */
+    public <T> T call(String what, Request<T> request) throws ClusterException {
+        long deadline = System.nanoTime() + options.retryFor().toNanos();
+        long pause = 100;
+        for (;;) {
+            try {
+                return withJsonProvider(request);
+            } catch (IOException | RuntimeException e) {
+                if (!isTransient(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
+                    throw problem(what, e);
+                }
+            }
+            sleep(pause);
+            pause = Math.min(2000, pause * 2);
+        }
+    }
+
+    /**
+     * Runs a request once.
+     *
+     * @param what what the request does, for the message
+     * @param request the request
+     * @return its response
+     * @throws ClusterException if it fails
+     */
+    public <T> T once(String what, Request<T> request) throws ClusterException {
+        try {
+            return withJsonProvider(request);
+        } catch (IOException | RuntimeException e) {
+            throw problem(what, e);
+        }
+    }
+
+    /** Waits before a retry. */
+    public static void sleep(long millis) throws ClusterException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while waiting for OpenSearch.", e);
+        }
+    }
+
+    /**
+     * @param e a failure
+     * @return whether the cluster would likely serve the request soon: no node reachable, a node gone, shards or the
+     *         manager moving, too many requests
+     */
+    public static boolean isTransient(Throwable e) {
+        List<String> types = errorTypes(e);
+        if (types.stream().anyMatch(t -> PERMANENT.stream().anyMatch(t::contains))) {
+            return false;
+        }
+        if (types.stream().anyMatch(t -> TRANSIENT.stream().anyMatch(t::contains))) {
+            return true;
+        }
+        int status = status(e);
+        if (status == 429 || status == 502 || status == 503 || status == 504) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || t instanceof UnknownHostException) {
+                return false;
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException || t instanceof java.net.SocketException
+                    || t instanceof org.apache.hc.core5.http.ConnectionClosedException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param type an OpenSearch error type
+     * @return whether it says a node or shard is missing for now
+     */
+    public static boolean isTransientType(String type) {
+        return type != null && PERMANENT.stream().noneMatch(type::contains) && TRANSIENT.stream().anyMatch(type::contains);
+    }
+
+    /**
+     * @param e a failed search
+     * @return the reason, if the query itself was refused (e.g. it expands to too many terms), else {@code null}
+     */
+    public static String queryProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OpenSearchException ose && ose.error() != null) {
+                List<String> types = errorTypes(ose);
+                if (types.stream().anyMatch(x -> x.contains("too_many") || x.contains("query_shard")
+                        || x.contains("parsing_exception") || x.contains("illegal_argument"))) {
+                    ErrorCause root = ose.error().rootCause() == null || ose.error().rootCause().isEmpty()
+                            ? ose.error() : ose.error().rootCause().get(0);
+                    return describe(root);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Errors of the request itself: retrying cannot help. */
+    private static final List<String> PERMANENT = List.of("query_shard", "parsing_exception", "illegal_argument",
+            "too_many_clauses", "too_many_nested_clauses", "mapper_parsing", "index_not_found", "x_content_parse",
+            "strict_dynamic_mapping", "document_parsing", "security_exception", "script_exception");
+    /** A node or shard is missing for now: a healthy cluster recovers. */
+    private static final List<String> TRANSIENT = List.of("unavailable_shards", "no_shard_available",
+            "node_disconnected", "node_not_connected", "node_closed", "cluster_block", "not_master",
+            "not_cluster_manager", "process_cluster_event_timeout", "shard_not_found", "no_node_available",
+            "primary_missing", "rejected_execution", "circuit_breaking", "search_phase_execution",
+            "connect_transport", "receive_timeout_transport", "send_request_transport");
+
+    /**
+     * @param e a failure
+     * @return the HTTP status of the answer it carries, or 0
+     */
+    public static int status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OpenSearchException ose) {
+                return ose.status();
+            }
+            if (t instanceof ResponseException re) {
+                return re.status();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * @param e a failure
+     * @return the OpenSearch error type (e.g. index_not_found_exception), also of root causes, or {@code null}
+     */
+    public static String errorType(Throwable e) {
+        List<String> types = errorTypes(e);
+        return types.isEmpty() ? null : String.join(" ", types);
+    }
+
+    private static List<String> errorTypes(Throwable e) {
+        List<String> types = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OpenSearchException ose && ose.error() != null) {
+                for (ErrorCause c = ose.error(); c != null; c = c.causedBy()) {
+                    types.add(String.valueOf(c.type()));
+                }
+                if (ose.error().rootCause() != null) {
+                    ose.error().rootCause().forEach(c -> types.add(String.valueOf(c.type())));
+                }
+            }
+        }
+        return types;
+    }
+
+    /**
+     * @param what what was asked, e.g. "search"
+     * @param e its failure
+     * @return a failure with a sentence for the user that names the cluster and the problem
+     */
+    public ClusterException problem(String what, Throwable e) {
+        if (e instanceof ClusterException ce) {
+            return ce;
+        }
+        String where = "OpenSearch at " + address.display();
+        int status = status(e);
+        if (status == 401) {
+            return new ClusterException(where + " refused the credentials"
+                    + (credentialsUser() == null ? " (none were given; put them in the URL or the options)"
+                            : " of user \"" + credentialsUser() + "\"")
+                    + " (401 Unauthorized).", e);
+        }
+        if (status == 403) {
+            return new ClusterException(where + ": the user \"" + credentialsUser() + "\" may not " + what
+                    + " on index " + address.index() + " (403 Forbidden).", e);
+        }
+        if (e instanceof OpenSearchException ose && ose.error() != null) {
+            return new ClusterException(where + ": " + what + " failed on index " + address.index() + ": "
+                    + describe(ose.error()) + " (" + ose.status() + ").", e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return new ClusterException("Cannot reach " + where + ": connection refused (is OpenSearch running"
+                        + " there, and is the port right?).", e);
+            }
+            if (t instanceof UnknownHostException) {
+                return new ClusterException("Cannot reach " + where + ": unknown host " + t.getMessage() + ".", e);
+            }
+            if (t instanceof NoRouteToHostException) {
+                return new ClusterException("Cannot reach " + where + ": no route to the host.", e);
+            }
+            if (t instanceof SocketTimeoutException || t instanceof org.apache.hc.core5.util.TimeoutValueException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return new ClusterException(where + " did not answer within " + seconds(options.timeout()) + " ("
+                        + what + ").", e);
+            }
+            if (t instanceof SSLException) {
+                boolean http = address.scheme().equals("https") && String.valueOf(t.getMessage()).contains("plaintext");
+                return new ClusterException("Cannot connect to " + where + " over TLS: "
+                        + (http ? "the cluster speaks plain HTTP; use an http:// URL"
+                                : t.getMessage() + " (if its certificate is signed by your organisation's authority,"
+                                        + " give that certificate as the CA certificate option)")
+                        + ".", e);
+            }
+        }
+        if (status != 0) {
+            return new ClusterException(where + ": " + what + " failed on index " + address.index() + " (HTTP "
+                    + status + ").", e);
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ClusterException(where + ": " + what + " failed on index " + address.index() + ": " + message
+                + ".", e);
+    }
+
+    private String credentialsUser() {
+        return options.user() != null ? options.user() : address.user();
+    }
+
+    /** @return "type: reason" of an error, with its first cause */
+    public static String describe(ErrorCause error) {
+        StringBuilder b = new StringBuilder();
+        b.append(error.reason() == null ? error.type() : error.reason());
+        ErrorCause cause = error.causedBy();
+        if (cause == null && error.rootCause() != null && !error.rootCause().isEmpty()) {
+            cause = error.rootCause().get(0);
+        }
+        if (cause != null && cause.reason() != null && !cause.reason().equals(error.reason())) {
+            b.append(" (").append(cause.reason()).append(')');
+        }
+        return b.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() + " s";
+    }
+
+    private static SSLContext sslContext(OpenSearchOptions options) throws ClusterException {
+        try {
+            if (options.caCertificate() == null) {
+                return SSLContext.getDefault();
+            }
+            Collection<? extends Certificate> certificates;
+            try (InputStream in = Files.newInputStream(options.caCertificate())) {
+                certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            }
+            if (certificates.isEmpty()) {
+                throw new CertificateException("no certificate in it");
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate c : certificates) {
+                store.setCertificateEntry("ca-" + i++, c);
+            }
+            X509TrustManager own = trustManager(store);
+            X509TrustManager standard = trustManager(null);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new EitherTrustManager(own, standard)}, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ClusterException("Cannot use the CA certificate " + options.caCertificate() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT))
+                    + ".", e);
+        }
+    }
+
+    private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        for (TrustManager tm : f.getTrustManagers()) {
+            if (tm instanceof X509TrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager");
+    }
+
+    /** Trusts a server that either the given authorities or Java's own trust. */
+    private record EitherTrustManager(X509TrustManager own, X509TrustManager standard) implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            standard.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                own.checkServerTrusted(chain, authType);
+            } catch (CertificateException e) {
+                standard.checkServerTrusted(chain, authType);
+            }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            X509Certificate[] a = own.getAcceptedIssuers();
+            X509Certificate[] b = standard.getAcceptedIssuers();
+            X509Certificate[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        transport.close();
+    }
+}

@@ -1,0 +1,235 @@
+package eu.urbanagenda.kb.index.opensearch.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.lucene.util.Version;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.HealthStatus;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch.cluster.HealthResponse;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.opensearch.indices.AnalyzeResponse;
+import org.opensearch.client.opensearch.indices.GetMappingResponse;
+import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import eu.urbanagenda.kb.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.index.FormatChange;
+import eu.urbanagenda.kb.index.KbFields;
+import eu.urbanagenda.kb.index.opensearch.ClusterException;
+import eu.urbanagenda.kb.index.opensearch.OpenSearchOptions;
+
+/**
+ * What opening an index checks, in order, each failure a message of its own: a node answers; every node has the
+ * analysis plugin; the index exists (else it is created with the mapping of {@link IndexSchema}) and is not red; its
+ * {@code _meta} records this version's format (else it is rebuilt, or opening fails, as the options say); and the
+ * plugin analyses a probe text in every field exactly as this client does.
+ */
+public final class ClusterSetup {
+
+    private static final String HEALTH_WAIT = "10s";
+
+    private final Cluster cluster;
+    private final OpenSearchOptions options;
+    private final String index;
+    private final String where;
+
+    /**
+     * @param cluster the connection
+     * @param options options
+     */
+    public ClusterSetup(Cluster cluster, OpenSearchOptions options) {
+        this.cluster = cluster;
+        this.options = options;
+        this.index = cluster.address().index();
+        this.where = "OpenSearch index " + index + " at " + cluster.address().display();
+    }
+
+    /**
+     * @return the notice of a rebuild, or {@code null}
+     * @throws ClusterException naming the problem
+     */
+    public FormatChange prepare() throws ClusterException {
+        cluster.once("connect", () -> cluster.client().info());
+        checkPlugin();
+        boolean exists = cluster.once("look for the index",
+                () -> cluster.client().indices().exists(e -> e.index(index))).value();
+        FormatChange change = null;
+        if (!exists) {
+            create();
+        } else {
+            checkHealth();
+            Map<String, String> recorded = recordedFormat();
+            if (!IndexSchema.compatible(recorded)) {
+                if (!options.rebuild()) {
+                    throw new ClusterException(where + " was built by another version of the product ("
+                            + describe(recorded) + "); this version needs " + describe(IndexSchema.currentFormat())
+                            + ". Open it with the rebuild option to delete it and index the documents anew (everyone"
+                            + " who uses the index then needs this version), or use the version that built it.", null);
+                }
+                List<Path> previous = paths();
+                cluster.once("delete the index of another version",
+                        () -> cluster.client().indices().delete(d -> d.index(index)));
+                create();
+                change = new FormatChange(recorded.getOrDefault("kb.lucene", "unknown"),
+                        recorded.getOrDefault("kb.analysis", "unknown"), Version.LATEST.toString(),
+                        KbAnalyzers.ANALYZER_VERSION, previous);
+            }
+        }
+        checkAnalysis();
+        return change;
+    }
+
+    private void checkPlugin() throws ClusterException {
+        JsonNode nodes = cluster.once("list the plugins of its nodes", () -> {
+            try (Response r = cluster.client().generic().execute(Requests.builder().method("GET")
+                    .endpoint("/_nodes/plugins").query(Map.of("filter_path", "nodes.*.name,nodes.*.plugins.name"))
+                    .build())) {
+                if (r.getStatus() != 200 || r.getBody().isEmpty()) {
+                    throw new IOException("the node list answered " + r.getStatus() + " " + r.getReason());
+                }
+                try (InputStream in = r.getBody().get().body()) {
+                    return new ObjectMapper().readTree(in).path("nodes");
+                }
+            }
+        });
+        TreeSet<String> lacking = new TreeSet<>();
+        nodes.forEach(node -> {
+            boolean has = false;
+            for (JsonNode p : node.path("plugins")) {
+                has |= IndexSchema.PLUGIN.equals(p.path("name").asText());
+            }
+            if (!has) {
+                lacking.add(node.path("name").asText("?"));
+            }
+        });
+        if (!lacking.isEmpty()) {
+            throw new ClusterException("OpenSearch at " + cluster.address().display() + ": "
+                    + (lacking.size() == nodes.size() ? "the cluster lacks" : "node(s) " + String.join(", ", lacking)
+                            + " lack")
+                    + " the plugin " + IndexSchema.PLUGIN + ", which analyses documents as this product does. Install"
+                    + " the plugin zip of this version (published with the update site, opensearch/"
+                    + IndexSchema.PLUGIN + "-*.zip) on every node with bin/opensearch-plugin install"
+                    + " file:///…/the.zip, and restart them.", null);
+        }
+    }
+
+    private void create() throws ClusterException {
+        try {
+            cluster.once("create the index", () -> cluster.client().indices().create(c -> c.index(index)
+                    .settings(IndexSchema.settings(options.shards(), options.replicas()))
+                    .mappings(IndexSchema.mapping())));
+        } catch (ClusterException e) {
+            String type = Cluster.errorType(e.getCause());
+            if (type == null || !type.contains("resource_already_exists")) {
+                throw e; // (another client created it meanwhile: fine)
+            }
+        }
+        checkHealth();
+    }
+
+    private void checkHealth() throws ClusterException {
+        HealthResponse health = cluster.once("check the health of the index", () -> cluster.client().cluster()
+                .health(h -> h.index(index).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time(HEALTH_WAIT))));
+        if (health.status() == HealthStatus.Red) {
+            throw new ClusterException(where + " is red: " + health.unassignedShards()
+                    + " of its shards have no node (a node that held them is down, or lacks the plugin "
+                    + IndexSchema.PLUGIN + "); searches would miss documents. Bring the nodes back, then try again.",
+                    null);
+        }
+    }
+
+    private Map<String, String> recordedFormat() throws ClusterException {
+        GetMappingResponse mapping = cluster.once("read the mapping",
+                () -> cluster.client().indices().getMapping(m -> m.index(index)));
+        Map<String, String> recorded = new LinkedHashMap<>();
+        mapping.result().values().forEach(m -> {
+            if (m.mappings() != null && m.mappings().meta() != null) {
+                m.mappings().meta().forEach((k, v) -> recorded.put(k, text(v)));
+            }
+        });
+        return recorded;
+    }
+
+    private static String text(JsonData v) {
+        jakarta.json.JsonValue json = v.toJson();
+        return json instanceof jakarta.json.JsonString s ? s.getString() : json.toString();
+    }
+
+    private static String describe(Map<String, String> format) {
+        if (format.isEmpty()) {
+            return "no version recorded";
+        }
+        List<String> parts = new ArrayList<>();
+        format.forEach((k, v) -> parts.add(k.replace("kb.", "") + " " + v));
+        return String.join(", ", parts);
+    }
+
+    /** The files an index of another version holds, to index them again. */
+    private List<Path> paths() throws ClusterException {
+        List<Path> paths = new ArrayList<>();
+        List<FieldValue> after = null;
+        for (;;) {
+            List<FieldValue> from = after;
+            SearchResponse<ObjectNode> page = cluster.once("list the indexed files", () -> cluster.client()
+                    .search(s -> {
+                        s.index(index).size(5000).query(q -> q.matchAll(m -> m))
+                                .sort(o -> o.field(f -> f.field(KbFields.PATH).order(SortOrder.Asc)))
+                                .source(c -> c.filter(f -> f.includes(KbFields.PATH)));
+                        if (from != null) {
+                            s.searchAfter(from);
+                        }
+                        return s;
+                    }, ObjectNode.class));
+            List<Hit<ObjectNode>> hits = page.hits().hits();
+            for (Hit<ObjectNode> hit : hits) {
+                if (hit.source() != null && hit.source().hasNonNull(KbFields.PATH)) {
+                    paths.add(Path.of(hit.source().get(KbFields.PATH).asText()));
+                }
+            }
+            if (hits.size() < 5000) {
+                return paths;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /** The plugin must analyse as this client: else the index and the queries would not meet. */
+    private void checkAnalysis() throws ClusterException {
+        Map<String, List<String>> expected;
+        try {
+            expected = IndexSchema.probeTerms(KbFields.analyzer());
+        } catch (IOException e) {
+            throw new ClusterException("Cannot analyse the probe text on this computer: " + e.getMessage(), e);
+        }
+        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+            String field = e.getKey();
+            AnalyzeResponse r = cluster.once("analyse a probe text", () -> cluster.client().indices()
+                    .analyze(a -> a.index(index).field(field).text(IndexSchema.PROBE)));
+            List<String> actual = new ArrayList<>();
+            for (AnalyzeToken t : r.tokens()) {
+                actual.add(t.token() + "@" + t.position());
+            }
+            if (!actual.equals(e.getValue())) {
+                throw new ClusterException(where + ": the plugin " + IndexSchema.PLUGIN + " on the cluster analyses"
+                        + " field " + field + " differently from this version of the product (another version of the"
+                        + " plugin is installed). Install the plugin of this version on every node and restart them;"
+                        + " then open the index with the rebuild option.", null);
+            }
+        }
+    }
+}
