@@ -1,15 +1,16 @@
 package eu.urbanagenda.kb.index.opensearch.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.opensearch.client.opensearch.core.BulkResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.urbanagenda.kb.index.SkippedFile;
 import eu.urbanagenda.kb.index.opensearch.ClusterException;
@@ -18,7 +19,8 @@ import eu.urbanagenda.kb.index.opensearch.ClusterException;
  * Writes documents in bulk requests: operations are collected from any thread and sent in batches of up to 1,000
  * operations or 8 MB, at most two batches at a time. Items the cluster cannot take now (a node gone, a shard moving,
  * too busy) are sent again for the retry time; items it refuses (e.g. a document too large) are reported as refused.
- * Operations carry document ids, so sending one twice does no harm.
+ * Operations carry document ids, so sending one twice does no harm. The answer is read leniently: the typed client
+ * cannot decode an answer that reports a replica the write did not reach (a node going down), which is no failure.
  */
 final class BulkWriter {
 
@@ -26,8 +28,18 @@ final class BulkWriter {
     private static final long MAX_BYTES = 8L << 20;
     private static final int CONCURRENT = 2;
 
-    /** An operation with the file it is about. */
-    record Pending(BulkOperation operation, String path, long bytes) {
+    /**
+     * An operation with the file it is about.
+     *
+     * @param action the action line, e.g. {"index": {"_id": …}}
+     * @param source the document (index) or the change (update), or {@code null} (delete)
+     * @param path the file
+     * @param bytes about the size of the source
+     */
+    record Pending(ObjectNode action, ObjectNode source, String path, long bytes) {
+        boolean isIndex() {
+            return action.has("index");
+        }
     }
 
     private final Cluster cluster;
@@ -45,10 +57,11 @@ final class BulkWriter {
     }
 
     /** Adds an operation; sends a full batch on the calling thread. */
-    void add(BulkOperation operation, String path, long bytes) throws ClusterException {
+    void add(Pending operation) throws ClusterException {
         List<Pending> batch = null;
         synchronized (this) {
-            buffer.add(new Pending(operation, path, bytes));
+            buffer.add(operation);
+            long bytes = operation.bytes();
             bufferBytes += bytes;
             if (buffer.size() >= MAX_OPERATIONS || bufferBytes >= MAX_BYTES) {
                 batch = take();
@@ -81,6 +94,19 @@ final class BulkWriter {
         }
     }
 
+    private static byte[] ndjson(List<Pending> operations) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Pending p : operations) {
+            out.writeBytes(Cluster.bytes(p.action()));
+            out.write('\n');
+            if (p.source() != null) {
+                out.writeBytes(Cluster.bytes(p.source()));
+                out.write('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
     private List<Pending> take() {
         List<Pending> batch = buffer;
         buffer = new ArrayList<>();
@@ -104,26 +130,32 @@ final class BulkWriter {
         for (;;) {
             List<Pending> now = todo;
             String what = "write " + now.size() + (now.size() == 1 ? " document" : " documents");
-            BulkResponse response = cluster.call(what, () -> cluster.client()
-                    .bulk(b -> b.index(index).operations(now.stream().map(Pending::operation).toList())));
+            byte[] body = ndjson(now);
+            JsonNode items = cluster.call(what, () -> cluster.send("POST", "/" + index + "/_bulk", Map.of(), body,
+                    "application/x-ndjson")).path("items");
             List<Pending> again = new ArrayList<>();
             String lastReason = null;
-            List<BulkResponseItem> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-                BulkResponseItem item = items.get(i);
-                if (item.error() == null) {
+            for (int i = 0; i < now.size(); i++) {
+                JsonNode item = items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
+                Pending p = now.get(i);
+                if (item == null) {
+                    again.add(p); // no answer for it: send it again
                     continue;
                 }
-                Pending p = now.get(i);
-                int status = item.status();
-                if (status == 404 && !p.operation().isIndex()) {
+                JsonNode error = item.path("error");
+                if (error.isMissingNode() || error.isNull()) {
+                    continue;
+                }
+                int status = item.path("status").asInt();
+                if (status == 404 && !p.isIndex()) {
                     continue; // deleting or touching a document that is not there (any more)
                 }
-                String reason = Cluster.describe(item.error());
-                if (status == 429 || status >= 500 || Cluster.isTransientType(item.error().type())) {
+                String type = error.path("type").asText("");
+                String reason = error.path("reason").asText(type);
+                if (status == 429 || status >= 500 || Cluster.isTransientType(type)) {
                     again.add(p);
                     lastReason = reason;
-                } else if (p.operation().isIndex()) {
+                } else if (p.isIndex()) {
                     refused.add(new SkippedFile(Path.of(p.path()), "the cluster refused it: " + reason));
                 } else {
                     throw new ClusterException("OpenSearch at " + cluster.address().display() + ": index "

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
@@ -40,12 +42,18 @@ import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.util.Timeout;
 import org.eclipse.parsson.api.JsonConfig;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.ErrorCause;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.opensearch.client.transport.httpclient5.ResponseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.urbanagenda.kb.index.opensearch.ClusterException;
 import eu.urbanagenda.kb.index.opensearch.OpenSearchOptions;
@@ -93,6 +101,31 @@ public final class Cluster implements Closeable {
         /** @return the response */
         T run() throws IOException;
     }
+
+    /** An error answer to a request sent with {@link Cluster#send}: its status and the error's type and reason. */
+    public static final class ErrorAnswer extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final String type;
+
+        ErrorAnswer(int status, String type, String reason) {
+            super(reason);
+            this.status = status;
+            this.type = type;
+        }
+
+        /** @return the HTTP status */
+        public int status() {
+            return status;
+        }
+
+        /** @return the error type, e.g. resource_already_exists_exception, or "" */
+        public String type() {
+            return type;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClusterAddress address;
     private final OpenSearchOptions options;
@@ -163,6 +196,97 @@ public final class Cluster implements Closeable {
             return code.run();
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Sends a request with a JSON (or NDJSON) body and reads the JSON answer; for the calls the typed client does not
+     * cover or does not decode leniently (index creation with every mapping option, bulk answers that report replica
+     * failures, waits that answer 408).
+     *
+     * @param method HTTP method
+     * @param endpoint path, e.g. "/kb/_bulk"
+     * @param query query parameters
+     * @param body the body, or {@code null}
+     * @param contentType its type, e.g. "application/json"
+     * @param accepted statuses besides 2xx whose answer is returned rather than thrown
+     * @return the answer
+     * @throws ErrorAnswer for another status
+     * @throws IOException if the request fails
+     */
+    public JsonNode send(String method, String endpoint, Map<String, String> query, byte[] body, String contentType,
+            int... accepted) throws IOException {
+        Requests.JsonBodyBuilder b = Requests.builder().method(method).endpoint(endpoint).query(query);
+        if (body != null) {
+            b.body(Body.from(body, contentType));
+        }
+        int status;
+        JsonNode answer = JSON.createObjectNode();
+        String statusText;
+        try (Response r = client.generic().execute(b.build())) {
+            status = r.getStatus();
+            statusText = r.getReason();
+            if (r.getBody().isPresent()) {
+                try (InputStream in = r.getBody().get().body()) {
+                    answer = parse(in.readAllBytes());
+                }
+            }
+        } catch (ResponseException e) {
+            // the transport throws for statuses other than 2xx and 400-405, with the answer buffered
+            status = e.status();
+            statusText = "HTTP " + status;
+            answer = body(e);
+        }
+        int s = status;
+        if (status / 100 == 2 || Arrays.stream(accepted).anyMatch(a -> a == s)) {
+            return answer;
+        }
+        throw errorAnswer(status, statusText, answer);
+    }
+
+    private static JsonNode parse(byte[] bytes) {
+        try {
+            return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+        } catch (IOException e) {
+            return JSON.createObjectNode(); // not JSON (e.g. a proxy's page): the status tells enough
+        }
+    }
+
+    /**
+     * @return the JSON answer the exception carries (its message ends with the answer, as it was buffered; its
+     *         response object is not public), or an empty object
+     */
+    private static JsonNode body(ResponseException e) {
+        String m = e.getMessage();
+        int start = m == null ? -1 : m.indexOf("\n{");
+        return start < 0 ? JSON.createObjectNode() : parse(m.substring(start + 1).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ErrorAnswer errorAnswer(int status, String statusText, JsonNode answer) {
+        JsonNode error = answer.path("error");
+        List<String> types = new ArrayList<>();
+        String reason = error.isTextual() ? error.asText()
+                : error.path("reason").asText(statusText == null ? "" : statusText);
+        for (JsonNode c = error; c.isObject(); c = c.path("caused_by")) {
+            types.add(c.path("type").asText(""));
+            String cause = c.path("reason").asText("");
+            if (c != error && !cause.isEmpty() && !reason.contains(cause)) {
+                reason += " (" + cause + ")";
+            }
+        }
+        error.path("root_cause").forEach(c -> types.add(c.path("type").asText("")));
+        return new ErrorAnswer(status, String.join(" ", types).strip(), reason);
+    }
+
+    /**
+     * @param value a JSON value
+     * @return it as bytes of UTF-8 JSON
+     */
+    public static byte[] bytes(JsonNode value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -240,7 +364,8 @@ public final class Cluster implements Closeable {
             return true;
         }
         int status = status(e);
-        if (status == 429 || status == 502 || status == 503 || status == 504) {
+        if (status == 429 || status >= 500) {
+            // too busy, or a node or shard missing while the cluster heals (a request's own error is permanent above)
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -307,6 +432,9 @@ public final class Cluster implements Closeable {
             if (t instanceof ResponseException re) {
                 return re.status();
             }
+            if (t instanceof ErrorAnswer ea) {
+                return ea.status();
+            }
         }
         return 0;
     }
@@ -323,6 +451,15 @@ public final class Cluster implements Closeable {
     private static List<String> errorTypes(Throwable e) {
         List<String> types = new ArrayList<>();
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ErrorAnswer ea && !ea.type().isEmpty()) {
+                types.addAll(List.of(ea.type().split(" ")));
+            }
+            if (t instanceof ResponseException re) {
+                ErrorAnswer ea = errorAnswer(re.status(), null, body(re));
+                if (!ea.type().isEmpty()) {
+                    types.addAll(List.of(ea.type().split(" ")));
+                }
+            }
             if (t instanceof OpenSearchException ose && ose.error() != null) {
                 for (ErrorCause c = ose.error(); c != null; c = c.causedBy()) {
                     types.add(String.valueOf(c.type()));
@@ -359,6 +496,12 @@ public final class Cluster implements Closeable {
         if (e instanceof OpenSearchException ose && ose.error() != null) {
             return new ClusterException(where + ": " + what + " failed on index " + address.index() + ": "
                     + describe(ose.error()) + " (" + ose.status() + ").", e);
+        }
+        ErrorAnswer answer = e instanceof ErrorAnswer ea ? ea
+                : e instanceof ResponseException re ? errorAnswer(re.status(), null, body(re)) : null;
+        if (answer != null && !answer.getMessage().isEmpty()) {
+            return new ClusterException(where + ": " + what + " failed on index " + address.index() + ": "
+                    + answer.getMessage() + " (" + answer.status() + ").", e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {

@@ -1,7 +1,6 @@
 package eu.urbanagenda.kb.index.opensearch.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,21 +9,14 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.lucene.util.Version;
-import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch.cluster.HealthResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.opensearch.indices.AnalyzeResponse;
-import org.opensearch.client.opensearch.indices.GetMappingResponse;
 import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.urbanagenda.kb.analysis.KbAnalyzers;
@@ -41,7 +33,9 @@ import eu.urbanagenda.kb.index.opensearch.OpenSearchOptions;
  */
 public final class ClusterSetup {
 
-    private static final String HEALTH_WAIT = "10s";
+    /** How long opening waits for an index that is red (e.g. recovering after a restart), at most. */
+    private static final long HEALTH_WAIT_SECONDS = 10;
+    private static final String JSON_TYPE = "application/json";
 
     private final Cluster cluster;
     private final OpenSearchOptions options;
@@ -95,18 +89,8 @@ public final class ClusterSetup {
     }
 
     private void checkPlugin() throws ClusterException {
-        JsonNode nodes = cluster.once("list the plugins of its nodes", () -> {
-            try (Response r = cluster.client().generic().execute(Requests.builder().method("GET")
-                    .endpoint("/_nodes/plugins").query(Map.of("filter_path", "nodes.*.name,nodes.*.plugins.name"))
-                    .build())) {
-                if (r.getStatus() != 200 || r.getBody().isEmpty()) {
-                    throw new IOException("the node list answered " + r.getStatus() + " " + r.getReason());
-                }
-                try (InputStream in = r.getBody().get().body()) {
-                    return new ObjectMapper().readTree(in).path("nodes");
-                }
-            }
-        });
+        JsonNode nodes = cluster.once("list the plugins of its nodes", () -> cluster.send("GET", "/_nodes/plugins",
+                Map.of("filter_path", "nodes.*.name,nodes.*.plugins.name"), null, null)).path("nodes");
         TreeSet<String> lacking = new TreeSet<>();
         nodes.forEach(node -> {
             boolean has = false;
@@ -130,9 +114,8 @@ public final class ClusterSetup {
 
     private void create() throws ClusterException {
         try {
-            cluster.once("create the index", () -> cluster.client().indices().create(c -> c.index(index)
-                    .settings(IndexSchema.settings(options.shards(), options.replicas()))
-                    .mappings(IndexSchema.mapping())));
+            cluster.once("create the index", () -> cluster.send("PUT", "/" + index, Map.of(),
+                    Cluster.bytes(IndexSchema.creation(options.shards(), options.replicas())), JSON_TYPE));
         } catch (ClusterException e) {
             String type = Cluster.errorType(e.getCause());
             if (type == null || !type.contains("resource_already_exists")) {
@@ -143,10 +126,13 @@ public final class ClusterSetup {
     }
 
     private void checkHealth() throws ClusterException {
-        HealthResponse health = cluster.once("check the health of the index", () -> cluster.client().cluster()
-                .health(h -> h.index(index).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time(HEALTH_WAIT))));
-        if (health.status() == HealthStatus.Red) {
-            throw new ClusterException(where + " is red: " + health.unassignedShards()
+        long wait = Math.max(1, Math.min(HEALTH_WAIT_SECONDS, options.retryFor().toSeconds()));
+        // answers 408 if the index is not yellow when the time is up
+        JsonNode health = cluster.once("check the health of the index", () -> cluster.send("GET",
+                "/_cluster/health/" + index, Map.of("wait_for_status", "yellow", "timeout", wait + "s"), null, null,
+                408));
+        if ("red".equals(health.path("status").asText())) {
+            throw new ClusterException(where + " is red: " + health.path("unassigned_shards").asInt()
                     + " of its shards have no node (a node that held them is down, or lacks the plugin "
                     + IndexSchema.PLUGIN + "); searches would miss documents. Bring the nodes back, then try again.",
                     null);
@@ -154,20 +140,12 @@ public final class ClusterSetup {
     }
 
     private Map<String, String> recordedFormat() throws ClusterException {
-        GetMappingResponse mapping = cluster.once("read the mapping",
-                () -> cluster.client().indices().getMapping(m -> m.index(index)));
+        JsonNode mapping = cluster.once("read the mapping", () -> cluster.send("GET", "/" + index + "/_mapping",
+                Map.of(), null, null));
         Map<String, String> recorded = new LinkedHashMap<>();
-        mapping.result().values().forEach(m -> {
-            if (m.mappings() != null && m.mappings().meta() != null) {
-                m.mappings().meta().forEach((k, v) -> recorded.put(k, text(v)));
-            }
-        });
+        mapping.forEach(m -> m.path("mappings").path("_meta").fields()
+                .forEachRemaining(e -> recorded.put(e.getKey(), e.getValue().asText())));
         return recorded;
-    }
-
-    private static String text(JsonData v) {
-        jakarta.json.JsonValue json = v.toJson();
-        return json instanceof jakarta.json.JsonString s ? s.getString() : json.toString();
     }
 
     private static String describe(Map<String, String> format) {

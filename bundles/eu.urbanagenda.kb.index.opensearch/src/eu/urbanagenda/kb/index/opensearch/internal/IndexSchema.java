@@ -10,12 +10,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.opensearch.client.json.JsonData;
-import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
-import org.opensearch.client.opensearch._types.mapping.IndexOptions;
-import org.opensearch.client.opensearch._types.mapping.Property;
-import org.opensearch.client.opensearch._types.mapping.TypeMapping;
-import org.opensearch.client.opensearch.indices.IndexSettings;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.urbanagenda.kb.analysis.NamedAnalyzers;
 import eu.urbanagenda.kb.index.KbFields;
@@ -36,6 +33,7 @@ public final class IndexSchema {
     public static final String KEY_MAPPING = "kb.opensearch.mapping";
     /** The name of the installed plugin that provides the analyzers. */
     public static final String PLUGIN = "urbanagenda-kb-analysis";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** The normalizer of lower-case keyword fields (built into OpenSearch). */
     private static final String LOWERCASE = "lowercase";
     /** A text with Ukrainian, Bulgarian and Latin words, apostrophes, a stress accent and a look-alike letter. */
@@ -76,53 +74,61 @@ public final class IndexSchema {
         return parts.length < 2 ? version : parts[0] + "." + parts[1];
     }
 
-    /** @return the mapping: every field of the documents, strict (an unknown field is an error) */
-    public static TypeMapping mapping() {
-        Map<String, Property> properties = new LinkedHashMap<>();
+    /**
+     * @return the mapping: every field of the documents, strict (an unknown field is an error); keyword fields score
+     *         term queries with BM25 as the desktop index does ({@code use_similarity}; OpenSearch's default is a
+     *         constant score)
+     */
+    public static ObjectNode mapping() {
+        ObjectNode properties = JSON.objectNode();
         KbFields.TEXT_ANALYZERS.forEach((field, analyzer) -> {
+            ObjectNode text = properties.putObject(field).put("type", "text")
+                    .put("analyzer", NamedAnalyzers.OPENSEARCH_PREFIX + analyzer);
             boolean languageText = KbFields.TEXT_FIELDS.contains(field);
-            boolean withOffsets = languageText || field.equals(KbFields.TRANSLIT);
-            properties.put(field, Property.of(p -> p.text(t -> {
-                t.analyzer(NamedAnalyzers.OPENSEARCH_PREFIX + analyzer);
-                if (withOffsets) {
-                    t.indexOptions(IndexOptions.Offsets);
-                }
-                if (languageText) {
-                    // the text is stored once, in its language's field; the transliteration keys are indexed from it
-                    t.copyTo(KbFields.TRANSLIT);
-                }
-                return t;
-            })));
+            if (languageText || field.equals(KbFields.TRANSLIT)) {
+                text.put("index_options", "offsets");
+            }
+            if (languageText) {
+                // the text is stored once, in its language's field; the transliteration keys are indexed from it
+                text.put("copy_to", KbFields.TRANSLIT);
+            }
         });
-        KbFields.LOWER_CASE_KEYWORDS.forEach(f -> properties.put(f, Property.of(p -> p.keyword(k -> k.normalizer(LOWERCASE)))));
-        KbFields.EXACT_KEYWORDS.forEach(f -> properties.put(f, Property.of(p -> p.keyword(k -> k))));
-        properties.put(KbFields.DATE, Property.of(p -> p.long_(l -> l)));
-        properties.put(DocumentMapper.PARENT, Property.of(p -> p.keyword(k -> k)));
-        properties.put(DocumentMapper.SIZE, Property.of(p -> p.long_(l -> l)));
-        properties.put(DocumentMapper.MTIME, Property.of(p -> p.long_(l -> l)));
-        properties.put(DocumentMapper.OVERRIDE, Property.of(p -> p.keyword(k -> k)));
-        properties.put(DocumentMapper.ENCODING_SOURCE, Property.of(p -> p.keyword(k -> k.index(false).docValues(false))));
-        properties.put(DocumentMapper.DESCRIPTION, Property.of(p -> p.text(t -> t.index(false))));
-        Map<String, JsonData> meta = new LinkedHashMap<>();
-        currentFormat().forEach((k, v) -> meta.put(k, JsonData.of(v)));
-        return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).meta(meta).properties(properties));
+        KbFields.LOWER_CASE_KEYWORDS.forEach(f -> keyword(properties, f).put("normalizer", LOWERCASE));
+        KbFields.EXACT_KEYWORDS.forEach(f -> keyword(properties, f));
+        properties.putObject(KbFields.DATE).put("type", "long");
+        properties.putObject(DocumentMapper.PARENT).put("type", "keyword");
+        properties.putObject(DocumentMapper.SIZE).put("type", "long");
+        properties.putObject(DocumentMapper.MTIME).put("type", "long");
+        properties.putObject(DocumentMapper.OVERRIDE).put("type", "keyword");
+        properties.putObject(DocumentMapper.ENCODING_SOURCE).put("type", "keyword").put("index", false)
+                .put("doc_values", false);
+        properties.putObject(DocumentMapper.DESCRIPTION).put("type", "text").put("index", false);
+        ObjectNode mapping = JSON.objectNode().put("dynamic", "strict");
+        ObjectNode meta = mapping.putObject("_meta");
+        currentFormat().forEach(meta::put);
+        mapping.set("properties", properties);
+        return mapping;
+    }
+
+    private static ObjectNode keyword(ObjectNode properties, String field) {
+        return properties.putObject(field).put("type", "keyword").put("use_similarity", true);
     }
 
     /**
      * @param shards primary shards
      * @param replicas replicas per shard, or -1 for one replica as soon as the cluster has a second node
-     * @return the settings of a new index
+     * @return the body of the request that creates the index: settings and mapping
      */
-    public static IndexSettings settings(int shards, int replicas) {
-        return IndexSettings.of(s -> {
-            s.numberOfShards(shards);
-            if (replicas < 0) {
-                s.autoExpandReplicas("0-1");
-            } else {
-                s.numberOfReplicas(replicas);
-            }
-            return s;
-        });
+    public static ObjectNode creation(int shards, int replicas) {
+        ObjectNode body = JSON.objectNode();
+        ObjectNode settings = body.putObject("settings").put("number_of_shards", shards);
+        if (replicas < 0) {
+            settings.put("auto_expand_replicas", "0-1");
+        } else {
+            settings.put("number_of_replicas", replicas);
+        }
+        body.set("mappings", mapping());
+        return body;
     }
 
     /**

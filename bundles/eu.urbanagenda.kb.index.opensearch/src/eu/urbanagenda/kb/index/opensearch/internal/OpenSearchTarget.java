@@ -10,7 +10,6 @@ import java.util.function.BooleanSupplier;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.search.Hit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,14 +95,14 @@ public final class OpenSearchTarget implements IndexUpdate.Target {
 
     @Override
     public void delete(String path) throws IOException {
-        writer.add(BulkOperation.of(o -> o.delete(d -> d.index(index).id(SourceDocument.id(path)))), path, 100);
+        writer.add(new BulkWriter.Pending(action("delete", path), null, path, 100));
     }
 
     @Override
     public void touch(String path, long mtime) throws IOException {
-        ObjectNode change = JsonNodeFactory.instance.objectNode().put(DocumentMapper.MTIME, mtime);
-        writer.add(BulkOperation.of(o -> o.update(u -> u.index(index).id(SourceDocument.id(path)).document(change))),
-                path, 100);
+        ObjectNode change = JsonNodeFactory.instance.objectNode();
+        change.putObject("doc").put(DocumentMapper.MTIME, mtime);
+        writer.add(new BulkWriter.Pending(action("update", path), change, path, 100));
     }
 
     @Override
@@ -117,8 +116,14 @@ public final class OpenSearchTarget implements IndexUpdate.Target {
                     + (MAX_DOCUMENT_BYTES >> 20) + " MB; the cluster takes requests up to its http.max_content_length)");
         }
         String path = d.path().toString();
-        writer.add(BulkOperation.of(o -> o.index(i -> i.index(index).id(SourceDocument.id(path)).document(source))),
-                path, Math.min(bytes, 2L * d.text().length() + 2048));
+        writer.add(new BulkWriter.Pending(action("index", path), source, path,
+                Math.min(bytes, 2L * d.text().length() + 2048)));
+    }
+
+    private static ObjectNode action(String kind, String path) {
+        ObjectNode action = JsonNodeFactory.instance.objectNode();
+        action.putObject(kind).put("_id", SourceDocument.id(path));
+        return action;
     }
 
     @Override
