@@ -1,10 +1,13 @@
 package eu.urbanagenda.kb.core;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where things are: the user's data directory (knowledge base and index), and the source documents the
@@ -50,11 +53,39 @@ public final class KbLocations {
     }
 
     /**
+     * The bundled seed documents (the seeds folder's files but its README, which is about them), sorted; empty when
+     * there is no seeds folder.
+     */
+    public static List<Path> seedDocuments() throws IOException {
+        Optional<Path> seeds = seedsDirectory();
+        if (seeds.isEmpty()) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(seeds.get())) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .sorted().toList();
+        }
+    }
+
+    /**
      * The folder that relative document locations ({@code seeds/<file>}) are resolved against: the parent of
      * the seeds folder, i.e. the product or the checkout.
      */
     public static Optional<Path> productRoot() {
         return seedsDirectory().map(Path::getParent);
+    }
+
+    /**
+     * Where the knowledge base records a document: {@code seeds/<name>} for a file of the bundled seeds folder (so the
+     * location stays true when the product moves), else the absolute path.
+     */
+    public static String documentLocation(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Optional<Path> seeds = seedsDirectory();
+        if (seeds.isPresent() && seeds.get().equals(absolute.getParent())) {
+            return "seeds/" + absolute.getFileName();
+        }
+        return absolute.toString();
     }
 
     private static String folder(String property, String child) {

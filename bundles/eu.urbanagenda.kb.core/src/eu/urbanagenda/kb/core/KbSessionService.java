@@ -2,35 +2,41 @@ package eu.urbanagenda.kb.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The workbench's one shared session (an OSGi service): every view and editor works on the same knowledge
- * base, editing domain and index. The session is opened on first use at the data directory
- * ({@link KbLocations#defaultDataDirectory()} unless set), and closed when the service goes away.
+ * The one session of a running application (an OSGi service): the command line and every view and editor of the
+ * workbench work on the same knowledge base, editing domain and index. The session is opened once, in the background,
+ * at the data directory ({@link KbLocations#defaultDataDirectory()} unless set), and closed when the data directory
+ * changes or the service goes away. What happens is told as {@link KbEvents} through OSGi Event Admin; nothing is
+ * called while the service holds a lock.
  */
 public interface KbSessionService {
 
-    /** The open session, opening it on first call. */
+    /**
+     * The session, opening it in the background on first call: the same future for every caller until the data
+     * directory changes. After a failed opening (see {@link #failure()}) the next call tries again. Never blocks.
+     */
+    CompletableFuture<KbSession> open();
+
+    /** The session if it is open now; never waits. */
+    Optional<KbSession> current();
+
+    /**
+     * The session, opened now if needed: waits for {@link #open()}. For the command line and jobs, never for a UI
+     * thread.
+     *
+     * @throws IOException why it cannot be opened (naming the file and the problem)
+     */
     KbSession session() throws IOException;
 
-    /** Whether a session is open (without opening one). */
-    boolean isOpen();
+    /** Why the last attempt to open a session failed; empty while none has failed since the last success. */
+    Optional<Throwable> failure();
 
     /** The data directory the session uses or will use. */
     Path dataDirectory();
 
-    /** Uses another data directory: closes the open session (unsaved changes are lost) and tells the listeners. */
-    void setDataDirectory(Path directory) throws IOException;
-
-    void addListener(Listener listener);
-
-    void removeListener(Listener listener);
-
-    /** Told when a session is opened or closed (e.g. the data directory changed). */
-    interface Listener {
-
-        void sessionOpened(KbSession session);
-
-        void sessionClosed(KbSession session);
-    }
+    /** Uses another data directory: closes the open session (unsaved changes are lost), posting its closing. */
+    void setDataDirectory(Path directory);
 }

@@ -70,6 +70,9 @@ import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
 import eu.urbanagenda.kb.index.internal.HitValues;
 import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.internal.Snippets;
+import eu.urbanagenda.kb.ingest.DocumentFormat;
+import eu.urbanagenda.kb.ingest.EncodingSource;
+import eu.urbanagenda.kb.ingest.Language;
 
 /**
  * A full-text index of Ukrainian, Bulgarian and other documents in a directory: the entry point of the search core.
@@ -471,23 +474,23 @@ public final class KbIndex implements SearchBackend {
                 ids[i - from] = sd[i].doc;
             }
             HitValues.Values[] values = HitValues.read(s.getIndexReader(), ids);
-            String[] langs = new String[ids.length];
+            Language[] langs = new Language[ids.length];
             for (int i = 0; i < ids.length; i++) {
-                langs[i] = values[i].lang();
+                langs[i] = Language.fromCode(values[i].lang());
             }
-            String[] snippets = request.snippets() && ids.length > 0
+            Snippet[] snippets = request.snippets() && ids.length > 0
                     ? this.snippets.snippets(s, highlightQuery(s, query, request.query(), request.fields()), ids, langs)
                     : null;
             StoredFields stored = snippets == null ? null : s.storedFields();
             List<SearchHit> hits = new ArrayList<>(ids.length);
             for (int i = 0; i < ids.length; i++) {
                 HitValues.Values v = values[i];
-                String snippet = null;
+                Snippet snippet = null;
                 if (snippets != null) {
                     snippet = snippets[i] != null ? snippets[i] : leadingText(stored, ids[i]);
                 }
-                hits.add(new SearchHit(Path.of(v.path()), v.title(), v.lang(), v.format(), v.encoding(), v.date(),
-                        score(sd[from + i]), v.sha256(), snippet));
+                hits.add(new SearchHit(Path.of(v.path()), v.title(), langs[i], DocumentFormat.fromId(v.format()),
+                        v.encoding(), v.date(), score(sd[from + i]), v.sha256(), snippet));
             }
             return new SearchResult(topDocs.totalHits.value(), Duration.ofNanos(System.nanoTime() - start), hits,
                     facets);
@@ -519,8 +522,19 @@ public final class KbIndex implements SearchBackend {
         return f == null || f.numericValue() == null ? null : LocalDate.ofEpochDay(f.numericValue().longValue());
     }
 
-    private static String leadingText(StoredFields stored, int doc) throws IOException {
-        return Snippets.leadingText(stored.document(doc, Set.of(DocumentMapper.BODY)).get(DocumentMapper.BODY));
+    private static Snippet leadingText(StoredFields stored, int doc) throws IOException {
+        String body = stored.document(doc, Set.of(DocumentMapper.BODY)).get(DocumentMapper.BODY);
+        return Snippets.leading(body == null ? "" : body);
+    }
+
+    /** How the encoding was chosen, as stored; {@link EncodingSource#NONE} when unknown. */
+    private static EncodingSource encodingSource(String stored) {
+        for (EncodingSource source : EncodingSource.values()) {
+            if (source.name().equals(stored)) {
+                return source;
+            }
+        }
+        return EncodingSource.NONE;
     }
 
     private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n) {
@@ -602,12 +616,12 @@ public final class KbIndex implements SearchBackend {
             NumericDocValues mtime = leaf.reader().getNumericDocValues(DocumentMapper.MTIME);
             long lastModified = mtime != null && mtime.advanceExact(doc - leaf.docBase) ? mtime.longValue() : 0L;
             IndexableField size = d.getField(DocumentMapper.SIZE);
-            List<StoredDocument.Highlight> highlights = q == null ? List.of()
-                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of()), doc,
-                            d.get(KbFields.LANG));
+            Language lang = Language.fromCode(d.get(KbFields.LANG));
+            List<Highlight> highlights = q == null ? List.of()
+                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of()), doc, lang);
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
-                    d.get(DocumentMapper.DESCRIPTION), d.get(KbFields.LANG), d.get(KbFields.FORMAT),
-                    d.get(KbFields.ENCODING), d.get(DocumentMapper.ENCODING_SOURCE), date(d),
+                    d.get(DocumentMapper.DESCRIPTION), lang, DocumentFormat.fromId(d.get(KbFields.FORMAT)),
+                    d.get(KbFields.ENCODING), encodingSource(d.get(DocumentMapper.ENCODING_SOURCE)), date(d),
                     size == null ? 0 : size.numericValue().longValue(), lastModified, d.get(KbFields.SHA256),
                     d.get(DocumentMapper.BODY), highlights));
         }

@@ -1,12 +1,10 @@
 package eu.urbanagenda.kb.link;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.emf.common.command.Command;
@@ -15,17 +13,13 @@ import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 
-import eu.urbanagenda.kb.core.KbLocations;
-import eu.urbanagenda.kb.model.DocumentFormat;
 import eu.urbanagenda.kb.model.Evidence;
 import eu.urbanagenda.kb.model.EvidenceStatus;
 import eu.urbanagenda.kb.model.EvidenceTarget;
-import eu.urbanagenda.kb.model.Identified;
 import eu.urbanagenda.kb.model.KnowledgeBase;
-import eu.urbanagenda.kb.model.Language;
 import eu.urbanagenda.kb.model.SourceDocument;
-import eu.urbanagenda.kb.model.UrbanAgendaFactory;
 import eu.urbanagenda.kb.model.UrbanAgendaPackage;
+import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
 
 /**
  * What storing proposals changes in a knowledge base, as one undoable command: new source documents
@@ -67,12 +61,7 @@ public record LinkChanges(Command command, int added, int updated, int unchanged
                 evidenceByKey.putIfAbsent(key(evidence.getDocument().getChecksum(), evidence.getTarget().getId()), evidence);
             }
         }
-        Set<String> ids = new HashSet<>();
-        knowledgeBase.eAllContents().forEachRemaining(o -> {
-            if (o instanceof Identified identified && identified.getId() != null) {
-                ids.add(identified.getId());
-            }
-        });
+        Set<String> ids = KnowledgeBaseCommands.ids(knowledgeBase);
         Map<String, EvidenceTarget> targets = new HashMap<>();
         knowledgeBase.eAllContents().forEachRemaining(o -> {
             if (o instanceof EvidenceTarget target && target.getId() != null) {
@@ -101,7 +90,7 @@ public record LinkChanges(Command command, int added, int updated, int unchanged
                     case REJECTED -> rejected++;
                     default -> {
                         boolean sameScore = Math.abs(existing.getScore() - proposal.score()) < 1e-9;
-                        boolean sameSnippet = java.util.Objects.equals(existing.getSnippet(), proposal.snippet());
+                        boolean sameSnippet = java.util.Objects.equals(existing.getSnippet(), proposal.passage());
                         if (sameScore && sameSnippet) {
                             unchanged++;
                         } else {
@@ -110,7 +99,7 @@ public record LinkChanges(Command command, int added, int updated, int unchanged
                                 updates.append(SetCommand.create(domain, existing, UrbanAgendaPackage.Literals.EVIDENCE__SCORE, proposal.score()));
                             }
                             if (!sameSnippet) {
-                                updates.append(SetCommand.create(domain, existing, UrbanAgendaPackage.Literals.EVIDENCE__SNIPPET, proposal.snippet()));
+                                updates.append(SetCommand.create(domain, existing, UrbanAgendaPackage.Literals.EVIDENCE__SNIPPET, proposal.passage()));
                             }
                         }
                     }
@@ -119,17 +108,12 @@ public record LinkChanges(Command command, int added, int updated, int unchanged
             }
             SourceDocument document = documentsByChecksum.get(proposal.sha256());
             if (document == null) {
-                document = newDocument(proposal, ids);
+                document = EvidenceEdits.newDocument(proposal.document(), ids);
                 documentsByChecksum.put(proposal.sha256(), document);
                 newDocuments.add(document);
             }
-            Evidence evidence = UrbanAgendaFactory.eINSTANCE.createEvidence();
-            evidence.setId(unique("evidence-" + document.getId() + "-" + target.getId(), ids));
-            evidence.setDocument(document);
-            evidence.setTarget(target);
-            evidence.setStatus(EvidenceStatus.SUGGESTED);
-            evidence.setScore(proposal.score());
-            evidence.setSnippet(proposal.snippet());
+            Evidence evidence = EvidenceEdits.newEvidence(document, target, EvidenceStatus.SUGGESTED, proposal.score(),
+                    proposal.passage(), ids);
             newEvidence.add(evidence);
             evidenceByKey.put(key, evidence);
         }
@@ -149,41 +133,5 @@ public record LinkChanges(Command command, int added, int updated, int unchanged
 
     private static String key(String sha256, String targetId) {
         return sha256 + " " + targetId;
-    }
-
-    /** A source document for an indexed file: seeds keep their portable `seeds/<name>` location. */
-    static SourceDocument newDocument(Proposal proposal, Set<String> ids) {
-        SourceDocument document = UrbanAgendaFactory.eINSTANCE.createSourceDocument();
-        document.setId(unique("doc-" + proposal.sha256().substring(0, 12), ids));
-        document.setTitle(proposal.title() == null || proposal.title().isBlank() ? proposal.path().getFileName().toString() : proposal.title());
-        Language language = Language.get(proposal.language());
-        document.setLanguage(language == null ? Language.OTHER : language);
-        document.setLocation(location(proposal.path()));
-        DocumentFormat format = DocumentFormat.get(proposal.format());
-        if (format != null) {
-            document.setFormat(format);
-        }
-        document.setEncoding(proposal.encoding());
-        document.setDate(proposal.date());
-        document.setChecksum(proposal.sha256());
-        return document;
-    }
-
-    /** `seeds/<name>` for a bundled seed document, the absolute path otherwise. */
-    public static String location(Path path) {
-        Optional<Path> seeds = KbLocations.seedsDirectory();
-        Path absolute = path.toAbsolutePath().normalize();
-        if (seeds.isPresent() && absolute.getParent() != null && absolute.getParent().equals(seeds.get())) {
-            return "seeds/" + absolute.getFileName();
-        }
-        return absolute.toString();
-    }
-
-    private static String unique(String id, Set<String> ids) {
-        String candidate = id;
-        for (int n = 2; !ids.add(candidate); n++) {
-            candidate = id + "-" + n;
-        }
-        return candidate;
     }
 }

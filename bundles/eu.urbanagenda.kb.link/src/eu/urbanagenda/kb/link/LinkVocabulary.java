@@ -12,6 +12,7 @@ import eu.urbanagenda.kb.model.ActorKind;
 import eu.urbanagenda.kb.model.KnowledgeBase;
 import eu.urbanagenda.kb.model.Language;
 import eu.urbanagenda.kb.model.LocalizedString;
+import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.model.Participation;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.Role;
@@ -23,8 +24,8 @@ import eu.urbanagenda.kb.model.Role;
  */
 public final class LinkVocabulary {
 
-    /** The languages documents are linked in. */
-    public static final List<String> LANGUAGES = List.of("uk", "bg", "en");
+    /** The languages documents are linked in: those of the knowledge base's names, as language codes. */
+    public static final List<String> LANGUAGES = Localized.NAME_LANGUAGES.stream().map(Language::getLiteral).toList();
 
     /** How a term names its target; names weigh more than keywords, multi-word keywords more than single words. */
     public enum Kind {

@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
+import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.SearchHit;
@@ -143,8 +144,7 @@ public final class Linker {
             if (inTitle) {
                 matched.add("(title)");
             }
-            proposals.add(new Proposal(target.id(), target.type(), hit.sha256(), hit.path(), hit.title(), hit.lang(), hit.format(),
-                    hit.encoding(), hit.date(), round(score), unescape(hit.snippet()), List.copyOf(matched)));
+            proposals.add(new Proposal(target.id(), target.type(), hit, round(score), List.copyOf(matched)));
         }
         proposals.sort((a, b) -> Double.compare(b.score(), a.score()));
         return proposals;
@@ -175,7 +175,7 @@ public final class Linker {
     static Map<Term, Integer> count(StoredDocument document, List<Term> terms, String language) {
         Map<Term, Integer> counts = new LinkedHashMap<>();
         String text = document.text();
-        List<StoredDocument.Highlight> highlights = document.highlights();
+        List<Highlight> highlights = document.highlights();
         int i = 0;
         while (i < highlights.size()) {
             int start = highlights.get(i).start();
@@ -268,13 +268,5 @@ public final class Linker {
 
     private static double round(double score) {
         return Math.round(score * 1000) / 1000.0;
-    }
-
-    /** The index escapes &lt; &gt; &amp; around its <b> marks; the model keeps plain text with the marks. */
-    static String unescape(String snippet) {
-        if (snippet == null) {
-            return null;
-        }
-        return snippet.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&").strip();
     }
 }

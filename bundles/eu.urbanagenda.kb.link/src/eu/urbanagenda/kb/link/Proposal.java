@@ -1,8 +1,9 @@
 package eu.urbanagenda.kb.link;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
+
+import eu.urbanagenda.kb.index.SearchHit;
 
 /**
  * A proposed link of an indexed document to a partnership or an actor, with why: the terms that matched
@@ -10,9 +11,22 @@ import java.util.List;
  *
  * @param targetId   the partnership's or actor's id
  * @param targetType "Partnership" or "Actor"
- * @param snippet    the best passage, matched words marked {@code <b>…</b>}, other text plain
+ * @param document   the document as the index found it, with its best passage
+ * @param score      how surely the document speaks of the target, 0 to 1
  * @param matched    the names and keywords found, as written in the knowledge base, with their counts
  */
-public record Proposal(String targetId, String targetType, String sha256, Path path, String title, String language,
-        String format, String encoding, LocalDate date, double score, String snippet, List<String> matched) {
+public record Proposal(String targetId, String targetType, SearchHit document, double score, List<String> matched) {
+
+    public String sha256() {
+        return document.sha256();
+    }
+
+    public Path path() {
+        return document.path();
+    }
+
+    /** The best passage as plain text, as the knowledge base keeps it; {@code null} when there is none. */
+    public String passage() {
+        return document.snippet() == null ? null : document.snippet().text();
+    }
 }

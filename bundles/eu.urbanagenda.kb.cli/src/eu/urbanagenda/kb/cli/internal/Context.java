@@ -4,18 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.core.KbSessionService;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException;
 
-/** What a command runs with: the console, the data directory, and the session opened on first need. */
-public final class Context implements AutoCloseable {
+/** What a command runs with: the console, and the session of the {@link KbSessionService}, opened on first need. */
+public final class Context {
 
     private final Console console;
-    private final Path dataDirectory;
+    private final KbSessionService sessions;
     private KbSession session;
 
-    public Context(Console console, Path dataDirectory) {
+    public Context(Console console, KbSessionService sessions) {
         this.console = console;
-        this.dataDirectory = dataDirectory;
+        this.sessions = sessions;
     }
 
     public Console console() {
@@ -23,39 +24,29 @@ public final class Context implements AutoCloseable {
     }
 
     public Path dataDirectory() {
-        return dataDirectory;
+        return sessions.dataDirectory();
     }
 
-    /** Opens the data directory (setting it up on first use); notices go to stderr. */
+    /** The session (the data directory is set up on first use); its notices go to stderr. */
     public KbSession session() throws DataException {
         if (session == null) {
+            KbSession opened;
             try {
-                session = KbSession.open(dataDirectory);
+                opened = sessions.session();
             } catch (KnowledgeBaseLoadException e) {
                 throw new DataException("kb: the knowledge base cannot be loaded: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new DataException("kb: " + e.getMessage(), e);
             }
             Timings.mark("knowledge base loaded");
-            session.notices().forEach(this::notice);
-            session.onNotice(this::notice);
+            opened.notices().forEach(this::notice);
+            opened.onNotice(this::notice);
+            session = opened;
         }
         return session;
     }
 
     private void notice(String text) {
         console.error("kb: " + text);
-    }
-
-    @Override
-    public void close() {
-        if (session != null) {
-            try {
-                session.close();
-            } catch (IOException e) {
-                console.error("kb: closing " + dataDirectory + " failed: " + e.getMessage());
-            }
-            session = null;
-        }
     }
 }

@@ -14,7 +14,7 @@ import eu.urbanagenda.kb.cli.internal.commands.PartnershipsCommand;
 import eu.urbanagenda.kb.cli.internal.commands.SearchCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ShowCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ValidateCommand;
-import eu.urbanagenda.kb.core.KbLocations;
+import eu.urbanagenda.kb.core.KbSessionService;
 
 /**
  * `kb [--data DIR] [--json] COMMAND [OPTIONS] [OPERANDS]`: finds the command, parses its arguments, runs it,
@@ -37,8 +37,12 @@ public final class KbCli {
         return commands;
     }
 
-    /** Runs a command line; global options may come before or after the command. */
-    public int run(List<String> arguments, Console.Factory consoles) {
+    /**
+     * Runs a command line; global options may come before or after the command.
+     *
+     * @param sessions the session service the commands work through; {@code --data} sets its data directory
+     */
+    public int run(List<String> arguments, Console.Factory consoles, KbSessionService sessions) {
         Path dataDirectory = null;
         boolean json = false;
         boolean help = false;
@@ -83,21 +87,23 @@ public final class KbCli {
             if (commandName == null || commandName.equals("help")) {
                 if (commandName != null && !rest.isEmpty()) {
                     Command command = find(rest.get(0));
-                    console.println(Help.command(command));
+                    console.printText(Help.command(command));
                 } else {
-                    console.println(Help.overview(commands));
+                    console.printText(Help.overview(commands));
                 }
                 return help || commandName != null ? ExitStatus.OK : ExitStatus.USAGE;
             }
             Command command = find(commandName);
             ParsedArgs parsed = ParsedArgs.parse(command.name(), rest, withHelp(command.options()));
             if (parsed.has("help")) {
-                console.println(Help.command(command));
+                console.printText(Help.command(command));
                 return ExitStatus.OK;
             }
-            try (Context context = new Context(console, dataDirectory != null ? dataDirectory : KbLocations.defaultDataDirectory())) {
-                return command.run(parsed, context);
+            if (dataDirectory != null) {
+                sessions.setDataDirectory(dataDirectory);
             }
+            int status = command.run(parsed, new Context(console, sessions));
+            return outputWritten(console, status);
         } catch (UsageException e) {
             console.error(e.getMessage());
             return ExitStatus.USAGE;
@@ -113,6 +119,17 @@ public final class KbCli {
         } finally {
             console.flush();
         }
+    }
+
+    /** A command's status, unless what it wrote to stdout was lost (a full disk): that is no success (exit 3). */
+    private static int outputWritten(Console console, int status) {
+        java.io.IOException failure = console.outputFailure();
+        if (failure == null) {
+            return status;
+        }
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        console.error("kb: the output could not be written to standard output: " + reason);
+        return ExitStatus.DATA;
     }
 
     private Command find(String name) throws UsageException {

@@ -7,6 +7,10 @@ import java.util.logging.Logger;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import eu.urbanagenda.kb.core.KbSessionService;
 
 /** The headless Equinox application behind `kb COMMAND`: returns the command's exit status. */
 public class KbCommandLineApplication implements IApplication {
@@ -18,6 +22,9 @@ public class KbCommandLineApplication implements IApplication {
      */
     private static final Logger LUCENE_VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
+    /** Declarative Services registers the session service as the framework starts; it is there at once in practice. */
+    private static final long SERVICE_WAIT_MILLIS = 10_000;
+
     @Override
     public Object start(IApplicationContext context) {
         String[] raw = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
@@ -25,7 +32,24 @@ public class KbCommandLineApplication implements IApplication {
         Timings.applicationStarted();
         LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
         context.applicationRunning();
-        int status = new KbCli().run(args, Console::system);
+        int status;
+        ServiceTracker<KbSessionService, KbSessionService> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(KbCommandLineApplication.class).getBundleContext(), KbSessionService.class, null);
+        tracker.open();
+        try {
+            KbSessionService sessions = tracker.waitForService(SERVICE_WAIT_MILLIS);
+            if (sessions == null) {
+                System.err.println("kb: internal error: the knowledge-base session service did not start (is "
+                        + "org.apache.felix.scr in the product?)");
+                return ExitStatus.DATA;
+            }
+            status = new KbCli().run(args, Console::system, sessions);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.DATA;
+        } finally {
+            tracker.close();
+        }
         Timings.print(System.err);
         return status;
     }

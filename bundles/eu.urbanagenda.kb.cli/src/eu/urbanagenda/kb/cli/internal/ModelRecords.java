@@ -28,7 +28,6 @@ import eu.urbanagenda.kb.model.localization.Localized;
 public final class ModelRecords {
 
     /** The languages every name is shown in, in this order. */
-    public static final List<Language> NAME_LANGUAGES = List.of(Language.EN, Language.BG, Language.UK);
 
     private ModelRecords() {
     }
@@ -36,7 +35,7 @@ public final class ModelRecords {
     /** {"en": {"value": …, "translated": false}, "bg": …, "uk": …}; a missing language is null. */
     public static JsonObject names(List<LocalizedString> texts) {
         JsonObject object = new JsonObject();
-        for (Language language : NAME_LANGUAGES) {
+        for (Language language : Localized.NAME_LANGUAGES) {
             LocalizedString text = Localized.find(texts, language).orElse(null);
             if (text == null) {
                 object.add(language.getLiteral(), JsonNull.INSTANCE);
@@ -108,7 +107,7 @@ public final class ModelRecords {
         }
         object.add("crossCuttingIssues", issues);
         JsonObject keywords = new JsonObject();
-        for (Language language : NAME_LANGUAGES) {
+        for (Language language : Localized.NAME_LANGUAGES) {
             JsonArray values = new JsonArray();
             Localized.all(partnership.getKeywords(), language).forEach(values::add);
             keywords.add(language.getLiteral(), values);

@@ -94,7 +94,7 @@ public final class ProgressPrinter implements IProgressMonitor {
                         .append(percent).append('%');
             }
             if (!subTask.isEmpty()) {
-                line.append(' ').append(shorten(subTask, 50));
+                line.append(' ').append(Console.escapeControls(shorten(subTask, 50)));
             }
             err.print(line);
             err.flush();
@@ -105,7 +105,7 @@ public final class ProgressPrinter implements IProgressMonitor {
         if (force || tenth > lastTenth || now - lastDraw > PLAIN_EVERY_NANOS) {
             lastTenth = Math.max(lastTenth, tenth);
             lastDraw = now;
-            err.println(task + (percent >= 0 ? ": " + percent + "%" : "") + (subTask.isEmpty() ? "" : " " + subTask));
+            err.println(Console.escapeControls(task + (percent >= 0 ? ": " + percent + "%" : "") + (subTask.isEmpty() ? "" : " " + subTask)));
         }
     }
 

@@ -11,18 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import eu.urbanagenda.kb.core.DocumentLibrary;
 import eu.urbanagenda.kb.core.KbLocations;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.index.UpdateReport;
+import eu.urbanagenda.kb.index.UpdateRequest;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.UrbanAgendaPackage;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException;
@@ -37,31 +44,81 @@ class KbSessionTest {
     void firstUseCopiesTheBundledBaseAndIndexesTheSeedsOnce() throws Exception {
         try (KbSession session = KbSession.open(data)) {
             assertTrue(Files.isRegularFile(data.resolve(KbSession.KNOWLEDGE_BASE_FILE)));
-            assertEquals(21, session.knowledgeBase().getPartnerships().size());
+            assertEquals(21, session.model().knowledgeBase().getPartnerships().size());
             assertTrue(session.notices().get(0).startsWith("Created the knowledge base"), session.notices().toString());
-            Optional<UpdateReport> first = session.ensureIndexed(new NullProgressMonitor());
+            Optional<UpdateReport> first = session.library().ensureIndexed(new NullProgressMonitor());
             assertTrue(first.isPresent());
             assertEquals(5, first.get().added().size(), "the five seeds, not their README: " + first.get().added());
-            assertEquals(List.of(KbLocations.seedsDirectory().orElseThrow()), session.recordedSources());
-            assertEquals(Optional.empty(), session.ensureIndexed(new NullProgressMonitor()), "only once");
+            assertEquals(KbLocations.seedDocuments(), session.library().recordedSources());
+            assertEquals(Optional.empty(), session.library().ensureIndexed(new NullProgressMonitor()), "only once");
         }
         try (KbSession again = KbSession.open(data)) {
             assertEquals(List.of(), again.notices(), "nothing set up the second time");
-            assertEquals(Optional.empty(), again.ensureIndexed(new NullProgressMonitor()));
-            assertEquals(5, again.index().documentCount());
+            assertEquals(Optional.empty(), again.library().ensureIndexed(new NullProgressMonitor()));
+            assertEquals(5, again.library().index().documentCount());
+        }
+    }
+
+    @Test
+    void anInterruptedFirstUseIsCompletedByTheNextRun() throws Exception {
+        // what a run killed after creating the index folder (or `mkdir -p D/index`) leaves behind
+        Files.createDirectories(data.resolve(DocumentLibrary.INDEX_DIRECTORY));
+        try (KbSession session = KbSession.open(data)) {
+            Optional<UpdateReport> report = session.library().ensureIndexed(new NullProgressMonitor());
+            assertTrue(report.isPresent(), "the seeds are indexed although the index folder was there");
+            assertEquals(5, session.library().index().documentCount());
+        }
+    }
+
+    @Test
+    void twoFirstStartsAtOnceIndexTheSeedsOnce() throws Exception {
+        try (KbSession first = KbSession.open(data); KbSession second = KbSession.open(data)) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Optional<UpdateReport>> a = pool.submit(() -> first.library().ensureIndexed(null));
+                Future<Optional<UpdateReport>> b = pool.submit(() -> {
+                    // the second waits for the first-use lock, then finds the work done
+                    return second.library().ensureIndexed(null);
+                });
+                long runs = Stream.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS)).filter(Optional::isPresent).count();
+                assertEquals(1, runs, "one of them set it up");
+            } finally {
+                pool.shutdownNow();
+            }
+            first.library().index().refresh();
+            assertEquals(5, first.library().index().documentCount());
+        }
+    }
+
+    @Test
+    void sourcesWithLineBreaksAndBackslashesInTheirNamesRoundTrip() throws Exception {
+        Path odd = Files.createDirectories(data.resolve("docs")).resolve("new\nline\\ and \r.txt");
+        Path withNewline = data.resolve("docs").resolve("new\nline.txt");
+        Files.writeString(withNewline, "Громада і партнерство: рядок у назві файлу.", StandardCharsets.UTF_8);
+        Files.writeString(odd, "Друга громада з дивною назвою.", StandardCharsets.UTF_8);
+        try (KbSession session = KbSession.open(data)) {
+            session.library().ensureIndexed(null);
+            session.library().update(List.of(withNewline, odd), UpdateRequest.builder(), null);
+        }
+        try (KbSession session = KbSession.open(data)) {
+            assertTrue(session.library().recordedSources().containsAll(List.of(withNewline, odd)),
+                    session.library().recordedSources().toString());
+            UpdateReport rescan = session.library().update(List.of(), UpdateRequest.builder(), null);
+            assertEquals(List.of(), rescan.skipped(), "every recorded source is found again");
+            assertEquals(List.of(), rescan.removed());
         }
     }
 
     @Test
     void searchesFilterAndCountByPartnership() throws Exception {
         try (KbSession session = KbSession.open(data)) {
-            session.ensureIndexed(new NullProgressMonitor());
+            session.library().ensureIndexed(new NullProgressMonitor());
             SearchResult all = session.search(SearchRequest.builder("громад*").page(0, 20), List.of());
             SearchResult digital = session.search(SearchRequest.builder("громад*").page(0, 20), List.of("digital-transition"));
             assertTrue(digital.totalHits() > 0 && digital.totalHits() < all.totalHits(),
                     "003 is about communities but linked to no partnership: " + all.totalHits() + " / " + digital.totalHits());
             for (SearchHit hit : digital.hits()) {
-                assertTrue(session.partnershipsOf(hit.sha256()).contains("digital-transition"), hit.path().toString());
+                assertTrue(session.links().partnershipsOf(hit.sha256()).contains("digital-transition"), hit.path().toString());
             }
             long counted = all.facets().groups().stream().filter(f -> f.value().equals("digital-transition"))
                     .mapToLong(f -> f.count()).sum();
@@ -74,16 +131,16 @@ class KbSessionTest {
     @Test
     void editsAreSavedAtomicallyWithABackupAndSurviveReopening() throws Exception {
         try (KbSession session = KbSession.open(data)) {
-            Partnership food = session.partnership("food").orElseThrow();
-            session.editingDomain().getCommandStack().execute(SetCommand.create(session.editingDomain(), food,
+            Partnership food = session.model().partnership("food").orElseThrow();
+            session.model().editingDomain().getCommandStack().execute(SetCommand.create(session.model().editingDomain(), food,
                     UrbanAgendaPackage.Literals.PARTNERSHIP__ACTION_PLAN_YEAR, 2024));
-            assertTrue(session.isDirty());
-            session.save();
-            assertFalse(session.isDirty());
+            assertTrue(session.model().isDirty());
+            session.model().save();
+            assertFalse(session.model().isDirty());
             assertTrue(Files.isRegularFile(data.resolve(KbSession.KNOWLEDGE_BASE_FILE + ".bak")), "the previous version is kept");
         }
         try (KbSession session = KbSession.open(data)) {
-            assertEquals(2024, session.partnership("food").orElseThrow().getActionPlanYear());
+            assertEquals(2024, session.model().partnership("food").orElseThrow().getActionPlanYear());
         }
     }
 

@@ -1,82 +1,178 @@
 package eu.urbanagenda.kb.core.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
+import eu.urbanagenda.kb.core.KbEvents;
 import eu.urbanagenda.kb.core.KbLocations;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.core.KbSessionService;
 
-/** The {@link KbSessionService} of a running application, as a Declarative Services component. */
+/**
+ * The {@link KbSessionService} as a Declarative Services component. The lock guards only which data directory and
+ * which opening are current; the session is opened on a thread of its own, and events are posted outside the lock
+ * (Event Admin delivers them asynchronously), so no caller ever waits for another's I/O by accident.
+ */
 @Component(service = KbSessionService.class)
 public class KbSessionServiceComponent implements KbSessionService {
 
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private Path dataDirectory = KbLocations.defaultDataDirectory();
-    private KbSession session;
+    private final Object lock = new Object();
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kb: open the knowledge base");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Path dataDirectory = KbLocations.defaultDataDirectory(); // guarded by lock
+    private CompletableFuture<KbSession> opening; // guarded by lock
+    private volatile KbSession current;
+    private volatile Throwable failure;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
 
     @Override
-    public synchronized KbSession session() throws IOException {
-        if (session == null) {
-            session = KbSession.open(dataDirectory);
-            for (Listener listener : listeners) {
-                listener.sessionOpened(session);
+    public CompletableFuture<KbSession> open() {
+        synchronized (lock) {
+            if (opening == null || opening.isCompletedExceptionally()) {
+                Path directory = dataDirectory;
+                CompletableFuture<KbSession> attempt = new CompletableFuture<>();
+                opening = attempt;
+                opener.execute(() -> openInBackground(directory, attempt));
             }
+            return opening;
         }
-        return session;
     }
 
-    @Override
-    public synchronized boolean isOpen() {
-        return session != null;
-    }
-
-    @Override
-    public synchronized Path dataDirectory() {
-        return dataDirectory;
-    }
-
-    @Override
-    public synchronized void setDataDirectory(Path directory) throws IOException {
-        Path normalized = directory.toAbsolutePath().normalize();
-        if (normalized.equals(dataDirectory)) {
+    private void openInBackground(Path directory, CompletableFuture<KbSession> attempt) {
+        KbSession session;
+        try {
+            session = KbSession.open(directory, this::post);
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            attempt.completeExceptionally(e);
+            post(KbEvents.SESSION_FAILED, e);
             return;
         }
-        closeSession();
-        dataDirectory = normalized;
+        boolean stillWanted;
+        synchronized (lock) {
+            stillWanted = opening == attempt;
+            if (stillWanted) {
+                current = session;
+                failure = null;
+            }
+        }
+        if (!stillWanted) {
+            // the data directory changed while this one was opening
+            closeQuietly(session);
+            attempt.completeExceptionally(new CancellationException("the data directory changed"));
+            return;
+        }
+        attempt.complete(session);
+        post(KbEvents.SESSION_OPENED, session);
     }
 
     @Override
-    public void addListener(Listener listener) {
-        listeners.add(listener);
+    public Optional<KbSession> current() {
+        return Optional.ofNullable(current);
     }
 
     @Override
-    public void removeListener(Listener listener) {
-        listeners.remove(listener);
+    public KbSession session() throws IOException {
+        try {
+            return open().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the knowledge base was opening", e);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException unchecked) {
+                throw unchecked.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
+        }
+    }
+
+    @Override
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public Path dataDirectory() {
+        synchronized (lock) {
+            return dataDirectory;
+        }
+    }
+
+    @Override
+    public void setDataDirectory(Path directory) {
+        Path normalized = directory.toAbsolutePath().normalize();
+        KbSession closing;
+        synchronized (lock) {
+            if (normalized.equals(dataDirectory)) {
+                return;
+            }
+            dataDirectory = normalized;
+            opening = null;
+            failure = null;
+            closing = current;
+            current = null;
+        }
+        close(closing);
     }
 
     @Deactivate
-    synchronized void deactivate() throws IOException {
-        closeSession();
+    void deactivate() {
+        KbSession closing;
+        synchronized (lock) {
+            opening = null;
+            closing = current;
+            current = null;
+        }
+        close(closing);
+        opener.shutdown();
     }
 
-    private void closeSession() throws IOException {
+    private void close(KbSession session) {
         if (session != null) {
-            KbSession closing = session;
-            session = null;
-            try {
-                closing.close();
-            } finally {
-                for (Listener listener : listeners) {
-                    listener.sessionClosed(closing);
-                }
-            }
+            closeQuietly(session);
+            post(KbEvents.SESSION_CLOSED, session);
+        }
+    }
+
+    private static void closeQuietly(KbSession session) {
+        try {
+            session.close();
+        } catch (IOException e) {
+            // the index is closed as far as it can be; nothing else is left to do
+        }
+    }
+
+    private void post(String topic, Object data) {
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(new Event(topic, KbEvents.properties(data)));
         }
     }
 }

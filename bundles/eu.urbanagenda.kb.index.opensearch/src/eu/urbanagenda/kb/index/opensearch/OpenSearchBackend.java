@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.urbanagenda.kb.analysis.KbAnalyzers;
 import eu.urbanagenda.kb.index.Facets;
 import eu.urbanagenda.kb.index.FormatChange;
+import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.IndexUpdate;
 import eu.urbanagenda.kb.index.KbFields;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
@@ -33,6 +34,7 @@ import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
+import eu.urbanagenda.kb.index.Snippet;
 import eu.urbanagenda.kb.index.SortOrder;
 import eu.urbanagenda.kb.index.StoredDocument;
 import eu.urbanagenda.kb.index.UpdateReport;
@@ -206,13 +208,13 @@ public final class OpenSearchBackend implements SearchBackend {
             documents.add(SourceDocument.toExtracted(hit.source(), snippets ? head(hit) : ""));
             overrides.add(SourceDocument.override(hit.source()));
         }
-        String[] marked = snippets
+        Snippet[] marked = snippets
                 ? highlighting.snippets(documents, overrides, parsed, request.query(), request.fields())
                 : null;
         List<SearchHit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             ExtractedDocument d = documents.get(i);
-            out.add(new SearchHit(d.path(), d.title(), d.language().code(), d.format().id(), d.encoding(), d.date(),
+            out.add(new SearchHit(d.path(), d.title(), d.language(), d.format(), d.encoding(), d.date(),
                     score(hits.get(i), byDate), d.sha256(), marked == null ? null : marked[i]));
         }
         Facets facets = request.facets() ? FacetAggregations.read(response.aggregations(), request) : Facets.EMPTY;
@@ -271,11 +273,10 @@ public final class OpenSearchBackend implements SearchBackend {
         ObjectNode source = r.source();
         ExtractedDocument d = SourceDocument.toExtracted(source, null);
         Charset override = SourceDocument.override(source);
-        List<StoredDocument.Highlight> highlights = parsed == null ? List.of()
-                : highlighting.highlights(d, override, parsed, query);
-        return Optional.of(new StoredDocument(d.path(), d.title(), d.description(), d.language().code(),
-                d.format().id(), d.encoding(), d.encodingSource().name(), d.date(), d.size(), d.lastModified(),
-                d.sha256(), d.text(), highlights));
+        List<Highlight> highlights = parsed == null ? List.of() : highlighting.highlights(d, override, parsed, query);
+        return Optional.of(new StoredDocument(d.path(), d.title(), d.description(), d.language(), d.format(),
+                d.encoding(), d.encodingSource(), d.date(), d.size(), d.lastModified(), d.sha256(), d.text(),
+                highlights));
     }
 
     @Override

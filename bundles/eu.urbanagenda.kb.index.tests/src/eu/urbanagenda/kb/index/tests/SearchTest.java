@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.urbanagenda.kb.index.FacetCount;
+import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.KbFields;
 import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
@@ -43,6 +44,8 @@ import eu.urbanagenda.kb.index.SortOrder;
 import eu.urbanagenda.kb.index.StoredDocument;
 import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
+import eu.urbanagenda.kb.ingest.DocumentFormat;
+import eu.urbanagenda.kb.ingest.Language;
 
 /**
  * Searching the seed documents (and two small documents written here) in a real index on disk. Other engines run the
@@ -115,11 +118,13 @@ public class SearchTest {
         SearchResult r = index.search(SearchRequest.builder("цифровізація громада").formats(List.of("pdf")).build());
         assertEquals(List.of("report.pdf"), names(r));
         SearchHit h = r.hits().get(0);
-        assertEquals("pdf", h.format());
+        assertEquals(DocumentFormat.PDF, h.format());
         assertNull(h.encoding());
         assertEquals("Звіт про цифровізацію громад Вінниччини", h.title());
-        assertTrue(h.snippet().contains("<b>цифровізацію</b>") && h.snippet().contains("<b>Громадам</b>"),
-                h.snippet());
+        assertTrue(h.snippet().marked().contains("<b>цифровізацію</b>") && h.snippet().marked().contains("<b>Громадам</b>"),
+                h.snippet().marked());
+        assertTrue(h.snippet().matchedWords().containsAll(List.of("цифровізацію", "Громадам")),
+                "the highlights are ranges of the passage's text: " + h.snippet());
     }
 
     private static SearchResult search(String q) throws Exception {
@@ -133,7 +138,7 @@ public class SearchTest {
         SearchHit memo = r.hits().stream().filter(h -> h.path().endsWith(UK_MEMO)).findFirst().orElseThrow();
         // the memorandum has "громад" but not "громадами": the snippet marks the inflected form found
         assertFalse(Files.readString(memo.path()).contains("громадами"));
-        assertTrue(memo.snippet().contains("<b>громад</b>"), memo.snippet());
+        assertTrue(memo.snippet().marked().contains("<b>громад</b>"), memo.snippet().marked());
         assertTrue(r.took().toNanos() > 0);
     }
 
@@ -142,8 +147,8 @@ public class SearchTest {
         SearchResult r = search("градът");
         assertTrue(names(r).containsAll(List.of(BG_DIGITAL, "page.html")), names(r).toString());
         SearchHit bg = r.hits().stream().filter(h -> h.path().endsWith(BG_DIGITAL)).findFirst().orElseThrow();
-        assertTrue(bg.snippet().contains("<b>градове</b>") || bg.snippet().contains("<b>град</b>"), bg.snippet());
-        assertEquals("bg", bg.lang());
+        assertTrue(bg.snippet().marked().contains("<b>градове</b>") || bg.snippet().marked().contains("<b>град</b>"), bg.snippet().marked());
+        assertEquals(Language.BG, bg.lang());
     }
 
     @Test
@@ -159,7 +164,7 @@ public class SearchTest {
         assertEquals(0, search("aaaaaaaaaa").totalHits(), "a run of one letter is no word (not the conjunction а)");
         assertEquals(List.of(BG_DIGITAL), names(search("\"digitalen prehod\"")));
         SearchHit h = search("sofiya").hits().get(0);
-        assertTrue(h.snippet().contains("<b>София</b>"), h.snippet());
+        assertTrue(h.snippet().marked().contains("<b>София</b>"), h.snippet().marked());
     }
 
     @Test
@@ -198,10 +203,10 @@ public class SearchTest {
         // wildcard and fuzzy matches are marked in snippets too
         SearchHit wild = search("прем’єр*").hits().stream().filter(h -> h.path().endsWith(UK_MEMO)).findFirst()
                 .orElseThrow();
-        assertTrue(wild.snippet().contains("<b>прем'єр</b>"), wild.snippet());
+        assertTrue(wild.snippet().marked().contains("<b>прем'єр</b>"), wild.snippet().marked());
         SearchHit fuzzy = search("трансформаціі~1").hits().stream().filter(h -> h.path().endsWith(UK_MEMO))
                 .findFirst().orElseThrow();
-        assertTrue(fuzzy.snippet().contains("<b>трансформації</b>"), fuzzy.snippet());
+        assertTrue(fuzzy.snippet().marked().contains("<b>трансформації</b>"), fuzzy.snippet().marked());
         assertEquals(List.of(BG_DIGITAL), names(search("title:партньорство")));
         assertEquals(2, search("lang:bg").totalHits());
         assertEquals(1, search("format:html").totalHits());
@@ -217,7 +222,7 @@ public class SearchTest {
     void stressMarkedWordsAreFoundAndHighlightedWithTheirAccent() throws Exception {
         SearchResult r = search("орфоепія");
         assertEquals(List.of("orthoepy.txt"), names(r));
-        assertTrue(r.hits().get(0).snippet().contains("<b>Орфое\u0301пія</b>"), r.hits().get(0).snippet());
+        assertTrue(r.hits().get(0).snippet().marked().contains("<b>Орфое\u0301пія</b>"), r.hits().get(0).snippet().marked());
         assertEquals(1, search("Орфое\u0301пія").totalHits());
     }
 
@@ -307,15 +312,15 @@ public class SearchTest {
     @Test
     void storedDocumentWithHighlights() throws Exception {
         StoredDocument d = index.document(Fixtures.seeds().resolve(UK_MEMO), "громадами OR tsyfrova").orElseThrow();
-        assertEquals("uk", d.lang());
-        assertEquals("text", d.format());
+        assertEquals(Language.UK, d.lang());
+        assertEquals(DocumentFormat.TEXT, d.format());
         assertEquals("UTF-8", d.encoding());
         assertEquals(LocalDate.of(2021, 10, 19), d.date());
         assertEquals(Files.size(Fixtures.seeds().resolve(UK_MEMO)), d.size());
         assertEquals(Files.getLastModifiedTime(Fixtures.seeds().resolve(UK_MEMO)).toMillis(), d.lastModified());
         assertEquals(Files.readString(Fixtures.seeds().resolve(UK_MEMO)), d.text());
         Set<String> marked = new HashSet<>();
-        for (StoredDocument.Highlight h : d.highlights()) {
+        for (Highlight h : d.highlights()) {
             marked.add(d.text().substring(h.start(), h.end()).toLowerCase());
         }
         assertTrue(marked.containsAll(Set.of("громад", "цифрової")), marked.toString());

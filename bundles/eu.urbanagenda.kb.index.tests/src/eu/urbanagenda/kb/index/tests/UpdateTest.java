@@ -23,6 +23,7 @@ import eu.urbanagenda.kb.index.SkippedFile;
 import eu.urbanagenda.kb.index.StoredDocument;
 import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
+import eu.urbanagenda.kb.ingest.EncodingSource;
 
 /**
  * Incremental updates, encodings and overrides, bad input in a run. Other engines run the same tests by overriding
@@ -141,7 +142,7 @@ public class UpdateTest {
             assertEquals(3, r.updated().size() + r.unchanged(), r.summary());
             StoredDocument koi = index.document(legacy.resolve("koi8u.txt"), null).orElseThrow();
             assertEquals("windows-1251", koi.encoding());
-            assertEquals("OVERRIDE", koi.encodingSource());
+            assertEquals(EncodingSource.OVERRIDE, koi.encodingSource());
             assertEquals("UTF-16LE", index.document(legacy.resolve("utf16.txt"), null).orElseThrow().encoding());
             assertEquals(2, index.search(SearchRequest.of("меморандумом")).totalHits());
         }

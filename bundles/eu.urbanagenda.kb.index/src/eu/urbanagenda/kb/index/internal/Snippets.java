@@ -19,8 +19,9 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
+import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.KbFields;
-import eu.urbanagenda.kb.index.StoredDocument;
+import eu.urbanagenda.kb.index.Snippet;
 import eu.urbanagenda.kb.ingest.Language;
 
 /**
@@ -43,7 +44,7 @@ public final class Snippets {
     /** Highlighters of the current reader, per language: a highlighter merges its reader's field infos once. */
     private volatile Cache cache = new Cache(null, Map.of());
 
-    private record Cache(IndexReader reader, Map<String, UnifiedHighlighter> byLang) {
+    private record Cache(IndexReader reader, Map<Language, ObjectHighlighter> byLang) {
     }
 
     /**
@@ -58,42 +59,41 @@ public final class Snippets {
      * @param query the query, with multi-term queries rewritten to terms (see {@link KbQueryParser})
      * @param docIds the hits
      * @param langs the language code of each hit
-     * @return per hit the marked snippet, or {@code null} where the text has no match
+     * @return per hit the snippet, or {@code null} where the text has no match
      * @throws IOException on index errors
      */
-    public String[] snippets(IndexSearcher searcher, Query query, int[] docIds, String[] langs) throws IOException {
-        String[] out = new String[docIds.length];
+    public Snippet[] snippets(IndexSearcher searcher, Query query, int[] docIds, Language[] langs) throws IOException {
+        Snippet[] out = new Snippet[docIds.length];
         // one pass per language: each document's text is indexed in its language field and the translit field only
-        Map<String, List<Integer>> byLang = new LinkedHashMap<>();
+        Map<Language, List<Integer>> byLang = new LinkedHashMap<>();
         for (int i = 0; i < docIds.length; i++) {
-            byLang.computeIfAbsent(langs[i] == null ? Language.OTHER.code() : langs[i], k -> new ArrayList<>()).add(i);
+            byLang.computeIfAbsent(langs[i] == null ? Language.OTHER : langs[i], k -> new ArrayList<>()).add(i);
         }
-        for (Map.Entry<String, List<Integer>> e : byLang.entrySet()) {
-            UnifiedHighlighter uh = highlighter(searcher, e.getKey());
+        for (Map.Entry<Language, List<Integer>> e : byLang.entrySet()) {
+            ObjectHighlighter uh = highlighter(searcher, e.getKey());
             int[] ids = e.getValue().stream().mapToInt(i -> docIds[i]).toArray();
-            String[] r = uh.highlightFields(new String[] {DocumentMapper.BODY}, query, ids,
-                    new int[] {SNIPPET_PASSAGES}).get(DocumentMapper.BODY);
+            Object[] r = uh.highlightObjects(DocumentMapper.BODY, query, ids, SNIPPET_PASSAGES);
             for (int k = 0; k < ids.length; k++) {
-                out[e.getValue().get(k)] = r[k];
+                out[e.getValue().get(k)] = (Snippet) r[k];
             }
         }
         return out;
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, String lang) {
+    private ObjectHighlighter highlighter(IndexSearcher searcher, Language lang) {
         Cache c = cache;
-        UnifiedHighlighter uh = c.reader() == searcher.getIndexReader() ? c.byLang().get(lang) : null;
+        ObjectHighlighter uh = c.reader() == searcher.getIndexReader() ? c.byLang().get(lang) : null;
         if (uh != null) {
             return uh;
         }
-        Set<String> masked = Set.of(KbFields.textField(Language.fromCode(lang)), KbFields.TRANSLIT);
-        uh = UnifiedHighlighter.builder(searcher, analyzer)
+        Set<String> masked = Set.of(KbFields.textField(lang), KbFields.TRANSLIT);
+        uh = new ObjectHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? masked : Set.of())
                 .withBreakIterator(() -> LengthGoalBreakIterator
                         .createClosestToLength(new CustomSeparatorBreakIterator('\n'), PASSAGE_GOAL, 0.33f))
                 .withMaxLength(SNIPPET_MAX_LENGTH).withMaxNoHighlightPassages(0).withWeightMatches(false)
-                .withFormatter(new MarkingFormatter()).withHandleMultiTermQuery(true).build();
-        Map<String, UnifiedHighlighter> m = new HashMap<>(c.reader() == searcher.getIndexReader() ? c.byLang()
+                .withFormatter(new SnippetFormatter()).withHandleMultiTermQuery(true));
+        Map<Language, ObjectHighlighter> m = new HashMap<>(c.reader() == searcher.getIndexReader() ? c.byLang()
                 : Map.of());
         m.put(lang, uh);
         cache = new Cache(searcher.getIndexReader(), Map.copyOf(m));
@@ -110,16 +110,16 @@ public final class Snippets {
      * @throws IOException on index errors
      */
     @SuppressWarnings("unchecked")
-    public static List<StoredDocument.Highlight> highlights(IndexSearcher searcher, Analyzer analyzer, Query query,
-            int docId, String lang) throws IOException {
-        Set<String> masked = Set.of(KbFields.textField(Language.fromCode(lang)), KbFields.TRANSLIT);
+    public static List<Highlight> highlights(IndexSearcher searcher, Analyzer analyzer, Query query, int docId,
+            Language lang) throws IOException {
+        Set<String> masked = Set.of(KbFields.textField(lang), KbFields.TRANSLIT);
         ObjectHighlighter uh = new ObjectHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withMaskedFieldsFunc(f -> f.equals(DocumentMapper.BODY) ? masked : Set.of())
                 .withBreakIterator(WholeBreakIterator::new).withMaxLength(Integer.MAX_VALUE - 1)
                 .withMaxNoHighlightPassages(0).withWeightMatches(false).withFormatter(new OffsetsFormatter())
                 .withHandleMultiTermQuery(true));
-        Object r = uh.highlightObjects(DocumentMapper.BODY, query, docId);
-        return r == null ? List.of() : (List<StoredDocument.Highlight>) r;
+        Object r = uh.highlightObjects(DocumentMapper.BODY, query, new int[] {docId}, 1)[0];
+        return r == null ? List.of() : (List<Highlight>) r;
     }
 
     /** Gives access to the highlighter's objects (the formatter's result) instead of strings. */
@@ -128,61 +128,38 @@ public final class Snippets {
             super(builder);
         }
 
-        Object highlightObjects(String field, Query query, int docId) throws IOException {
-            return highlightFieldsAsObjects(new String[] {field}, query, new int[] {docId}, new int[] {1})
-                    .get(field)[0];
+        Object[] highlightObjects(String field, Query query, int[] docIds, int passages) throws IOException {
+            return highlightFieldsAsObjects(new String[] {field}, query, docIds, new int[] {passages}).get(field);
         }
     }
 
-    /**
-     * The snippet of a hit whose text has no match (e.g. one found by its title): the beginning of the text, up to
-     * about 200 characters, cut at a word, escaped like a snippet.
-     *
-     * @param body the stored text, or {@code null}
-     * @return the leading text
-     */
-    public static String leadingText(String body) {
-        if (body == null) {
-            return "";
-        }
-        String head = body.length() > 400 ? body.substring(0, 400) : body;
-        head = head.replaceAll("\\s+", " ").strip();
-        int cut = head.length() > 200 ? head.lastIndexOf(' ', 200) : -1;
-        StringBuilder b = new StringBuilder();
-        String shown = cut > 80 ? head.substring(0, cut) : head.length() > 200 ? head.substring(0, 200) : head;
-        escape(b, shown, 0, shown.length());
-        if (shown.length() < body.strip().length()) {
-            b.append(" …");
-        }
-        return b.toString();
-    }
-
-    /** Escapes {@code < > &} and collapses white space to single spaces. */
-    static void escape(StringBuilder b, CharSequence s, int from, int to) {
+    /** Appends text with white space collapsed to single spaces. */
+    static void appendCollapsed(StringBuilder b, CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                default -> {
-                    if (Character.isWhitespace(c)) {
-                        if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
-                            b.append(' ');
-                        }
-                    } else {
-                        b.append(c);
-                    }
-                }
+            if (!Character.isWhitespace(c)) {
+                b.append(c);
+            } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                b.append(' ');
             }
         }
     }
 
-    /** Marks matches with {@code <b>…</b>}, shortens long passages around their matches, joins passages by "…". */
-    static final class MarkingFormatter extends PassageFormatter {
+    /** The first words of a text, as the snippet of a hit that matched elsewhere (e.g. in its title). */
+    public static Snippet leading(String body) {
+        String head = body.length() > 400 ? body.substring(0, 400) : body;
+        head = head.replaceAll("\\s+", " ").strip();
+        int cut = head.length() > 200 ? head.lastIndexOf(' ', 200) : -1;
+        String shown = cut > 80 ? head.substring(0, cut) : head.length() > 200 ? head.substring(0, 200) : head;
+        return new Snippet(shown.length() < body.strip().length() ? shown + " …" : shown, List.of());
+    }
+
+    /** Finds the matches, shortens long passages around them, joins passages by "…": a {@link Snippet}. */
+    static final class SnippetFormatter extends PassageFormatter {
         @Override
         public Object format(Passage[] passages, String content) {
             StringBuilder b = new StringBuilder();
+            List<Highlight> highlights = new ArrayList<>();
             for (Passage p : passages) {
                 int start = p.getStartOffset();
                 int end = p.getEndOffset();
@@ -209,18 +186,21 @@ public final class Snippets {
                     while (i + 1 < p.getNumMatches() && ms[i + 1] <= e) {
                         e = Math.min(end, Math.max(e, me[++i]));
                     }
-                    escape(b, content, pos, s);
-                    b.append("<b>");
-                    escape(b, content, s, e);
-                    b.append("</b>");
+                    appendCollapsed(b, content, pos, s);
+                    int from = b.length();
+                    appendCollapsed(b, content, s, e);
+                    highlights.add(new Highlight(from, b.length()));
                     pos = e;
                 }
-                escape(b, content, pos, end);
+                appendCollapsed(b, content, pos, end);
                 if (end < content.length() && p == passages[passages.length - 1]) {
                     b.append(" …");
                 }
             }
-            return b.toString().strip();
+            // the text starts with a passage or "…", never with white space, so the offsets hold after strip()
+            String text = b.toString();
+            int trailing = text.length() - text.stripTrailing().length();
+            return new Snippet(text.substring(0, text.length() - trailing), highlights);
         }
 
         private static int wordStart(String s, int i) {
@@ -244,7 +224,7 @@ public final class Snippets {
     static final class OffsetsFormatter extends PassageFormatter {
         @Override
         public Object format(Passage[] passages, String content) {
-            List<StoredDocument.Highlight> out = new ArrayList<>();
+            List<Highlight> out = new ArrayList<>();
             for (Passage p : passages) {
                 int[] ms = p.getMatchStarts();
                 int[] me = p.getMatchEnds();
@@ -252,10 +232,10 @@ public final class Snippets {
                     int s = ms[i];
                     int e = me[i];
                     if (!out.isEmpty() && s <= out.get(out.size() - 1).end()) {
-                        StoredDocument.Highlight last = out.remove(out.size() - 1);
-                        out.add(new StoredDocument.Highlight(last.start(), Math.max(last.end(), e)));
+                        Highlight last = out.remove(out.size() - 1);
+                        out.add(new Highlight(last.start(), Math.max(last.end(), e)));
                     } else {
-                        out.add(new StoredDocument.Highlight(s, e));
+                        out.add(new Highlight(s, e));
                     }
                 }
             }

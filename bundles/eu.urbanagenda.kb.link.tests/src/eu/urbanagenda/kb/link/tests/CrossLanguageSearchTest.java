@@ -34,8 +34,8 @@ class CrossLanguageSearchTest {
     @BeforeAll
     static void indexSeeds() throws Exception {
         session = KbSession.open(data);
-        session.ensureIndexed(new NullProgressMonitor());
-        vocabulary = LinkVocabulary.of(session.knowledgeBase());
+        session.library().ensureIndexed(new NullProgressMonitor());
+        vocabulary = LinkVocabulary.of(session.model().knowledgeBase());
     }
 
     @AfterAll
@@ -44,7 +44,7 @@ class CrossLanguageSearchTest {
     }
 
     static Set<String> languagesFound(String query) throws Exception {
-        return session.search(SearchRequest.builder(query).page(0, 50), List.of()).hits().stream().map(SearchHit::lang)
+        return session.search(SearchRequest.builder(query).page(0, 50), List.of()).hits().stream().map(h -> h.lang().code())
                 .collect(Collectors.toSet());
     }
 

@@ -39,9 +39,9 @@ class LinkStorageTest {
     @BeforeEach
     void open() throws Exception {
         session = KbSession.open(data);
-        session.ensureIndexed(new NullProgressMonitor());
+        session.library().ensureIndexed(new NullProgressMonitor());
         Path corpus = LabelledSet.shared().resolve("corpus/uk");
-        session.update(List.of(corpus.resolve("uk_brown_G_Malynovska_Mihratsiyna_polityka_hlobalnyi_kontekst_ta_ukrayinski_realiyi_1_2018.txt"),
+        session.library().update(List.of(corpus.resolve("uk_brown_G_Malynovska_Mihratsiyna_polityka_hlobalnyi_kontekst_ta_ukrayinski_realiyi_1_2018.txt"),
                 corpus.resolve("uk_brown_A_Povaha_Kobyliatska_Zhinky_na_dyplomatychnykh_terenakh_postup_i_zrushennia_2015.txt")),
                 UpdateRequest.builder(), new NullProgressMonitor());
     }
@@ -52,21 +52,21 @@ class LinkStorageTest {
     }
 
     List<Proposal> propose() throws Exception {
-        return new Linker(session.index()).propose(LinkVocabulary.of(session.knowledgeBase()), LinkOptions.defaults(),
+        return new Linker(session.library().index()).propose(LinkVocabulary.of(session.model().knowledgeBase()), LinkOptions.defaults(),
                 new NullProgressMonitor());
     }
 
     LinkChanges storeAndSave() throws Exception {
-        LinkChanges changes = LinkChanges.plan(session.editingDomain(), session.knowledgeBase(), propose());
+        LinkChanges changes = LinkChanges.plan(session.model().editingDomain(), session.model().knowledgeBase(), propose());
         if (!changes.isEmpty()) {
-            session.editingDomain().getCommandStack().execute(changes.command());
-            session.save();
+            session.model().editingDomain().getCommandStack().execute(changes.command());
+            session.model().save();
         }
         return changes;
     }
 
     static Evidence evidence(KbSession session, String targetId, String fileNamePart) {
-        return session.knowledgeBase().getEvidence().stream()
+        return session.model().knowledgeBase().getEvidence().stream()
                 .filter(e -> e.getTarget().getId().equals(targetId) && e.getDocument().getLocation().contains(fileNamePart))
                 .findFirst().orElse(null);
     }
@@ -76,25 +76,26 @@ class LinkStorageTest {
         LinkChanges first = storeAndSave();
         assertTrue(first.added() >= 2, "new suggestions: " + first.summary());
         assertTrue(first.newDocuments() >= 2, "the corpus documents became source documents: " + first.summary());
-        byte[] saved = Files.readAllBytes(session.knowledgeBaseFile());
+        byte[] saved = Files.readAllBytes(session.model().file());
 
         LinkChanges second = storeAndSave();
         assertNull(second.command(), second.summary());
         assertEquals(first.added(), second.unchanged(), second.summary());
-        assertEquals(-1L, Files.mismatch(session.knowledgeBaseFile(), writeTemp(saved)), "the file is byte for byte the same");
+        assertEquals(-1L, Files.mismatch(session.model().file(), writeTemp(saved)), "the file is byte for byte the same");
     }
 
     @Test
     void storedSuggestionsSurviveReloadAndAreSuggested() throws Exception {
         storeAndSave();
-        session.reload();
+        session.model().reload();
         Evidence migrants = evidence(session, "inclusion-of-migrants-and-refugees", "Malynovska");
         assertNotNull(migrants, "the migration-policy text is linked to Inclusion of Migrants and Refugees");
         assertEquals(EvidenceStatus.SUGGESTED, migrants.getStatus());
         assertTrue(migrants.getScore() >= LinkOptions.DEFAULT_THRESHOLD);
-        assertTrue(migrants.getSnippet().contains("<b>"), "the passage marks the matched words: " + migrants.getSnippet());
-        assertTrue(session.validate().getSeverity() < org.eclipse.emf.common.util.Diagnostic.ERROR,
-                "the knowledge base stays valid: " + session.validate());
+        assertTrue(migrants.getSnippet().contains("мігрант"), "the passage that speaks of it is kept: " + migrants.getSnippet());
+        assertFalse(migrants.getSnippet().contains("<b>"), "as plain text, as the workbench keeps it: " + migrants.getSnippet());
+        assertTrue(session.model().validate().getSeverity() < org.eclipse.emf.common.util.Diagnostic.ERROR,
+                "the knowledge base stays valid: " + session.model().validate());
     }
 
     @Test
@@ -104,19 +105,19 @@ class LinkStorageTest {
         Evidence rejected = evidence(session, "cities-of-equality", "Kobyliatska");
         assertNotNull(confirmed);
         assertNotNull(rejected);
-        var stack = session.editingDomain().getCommandStack();
-        stack.execute(SetCommand.create(session.editingDomain(), confirmed, UrbanAgendaPackage.Literals.EVIDENCE__STATUS, EvidenceStatus.CONFIRMED));
-        stack.execute(SetCommand.create(session.editingDomain(), confirmed, UrbanAgendaPackage.Literals.EVIDENCE__SCORE, 1.0));
-        stack.execute(SetCommand.create(session.editingDomain(), rejected, UrbanAgendaPackage.Literals.EVIDENCE__STATUS, EvidenceStatus.REJECTED));
-        session.save();
-        int evidenceBefore = session.knowledgeBase().getEvidence().size();
+        var stack = session.model().editingDomain().getCommandStack();
+        stack.execute(SetCommand.create(session.model().editingDomain(), confirmed, UrbanAgendaPackage.Literals.EVIDENCE__STATUS, EvidenceStatus.CONFIRMED));
+        stack.execute(SetCommand.create(session.model().editingDomain(), confirmed, UrbanAgendaPackage.Literals.EVIDENCE__SCORE, 1.0));
+        stack.execute(SetCommand.create(session.model().editingDomain(), rejected, UrbanAgendaPackage.Literals.EVIDENCE__STATUS, EvidenceStatus.REJECTED));
+        session.model().save();
+        int evidenceBefore = session.model().knowledgeBase().getEvidence().size();
 
         LinkChanges rerun = storeAndSave();
         assertEquals(first.keptConfirmed() + 1, rerun.keptConfirmed(), "the seeds' links and the one confirmed now: " + rerun.summary());
         assertEquals(first.keptRejected() + 1, rerun.keptRejected(), rerun.summary());
         assertEquals(0, rerun.added(), rerun.summary());
-        session.reload();
-        assertEquals(evidenceBefore, session.knowledgeBase().getEvidence().size(), "no duplicate evidence");
+        session.model().reload();
+        assertEquals(evidenceBefore, session.model().knowledgeBase().getEvidence().size(), "no duplicate evidence");
         assertEquals(EvidenceStatus.CONFIRMED, evidence(session, "inclusion-of-migrants-and-refugees", "Malynovska").getStatus());
         assertEquals(1.0, evidence(session, "inclusion-of-migrants-and-refugees", "Malynovska").getScore());
         assertEquals(EvidenceStatus.REJECTED, evidence(session, "cities-of-equality", "Kobyliatska").getStatus());
@@ -124,16 +125,16 @@ class LinkStorageTest {
 
     @Test
     void storingIsOneUndoableCommand() throws Exception {
-        int documents = session.knowledgeBase().getDocuments().size();
-        int evidence = session.knowledgeBase().getEvidence().size();
-        LinkChanges changes = LinkChanges.plan(session.editingDomain(), session.knowledgeBase(), propose());
-        session.editingDomain().getCommandStack().execute(changes.command());
-        assertTrue(session.isDirty());
-        assertFalse(session.knowledgeBase().getEvidence().size() == evidence);
-        session.editingDomain().getCommandStack().undo();
-        assertEquals(documents, session.knowledgeBase().getDocuments().size());
-        assertEquals(evidence, session.knowledgeBase().getEvidence().size());
-        assertFalse(session.isDirty());
+        int documents = session.model().knowledgeBase().getDocuments().size();
+        int evidence = session.model().knowledgeBase().getEvidence().size();
+        LinkChanges changes = LinkChanges.plan(session.model().editingDomain(), session.model().knowledgeBase(), propose());
+        session.model().editingDomain().getCommandStack().execute(changes.command());
+        assertTrue(session.model().isDirty());
+        assertFalse(session.model().knowledgeBase().getEvidence().size() == evidence);
+        session.model().editingDomain().getCommandStack().undo();
+        assertEquals(documents, session.model().knowledgeBase().getDocuments().size());
+        assertEquals(evidence, session.model().knowledgeBase().getEvidence().size());
+        assertFalse(session.model().isDirty());
     }
 
     private Path writeTemp(byte[] bytes) throws Exception {

@@ -48,9 +48,9 @@ class LinkingQualityTest {
     static void indexAndLink() throws Exception {
         labels = LabelledSet.load();
         session = KbSession.open(data);
-        session.ensureIndexed(new NullProgressMonitor());
-        session.update(labels.files(), UpdateRequest.builder(), new NullProgressMonitor());
-        all = new Linker(session.index()).propose(LinkVocabulary.of(session.knowledgeBase()),
+        session.library().ensureIndexed(new NullProgressMonitor());
+        session.library().update(labels.files(), UpdateRequest.builder(), new NullProgressMonitor());
+        all = new Linker(session.library().index()).propose(LinkVocabulary.of(session.model().knowledgeBase()),
                 LinkOptions.defaults().withThreshold(0.0), new NullProgressMonitor());
         proposals = above(LinkOptions.DEFAULT_THRESHOLD);
     }

@@ -17,6 +17,9 @@ import eu.urbanagenda.kb.model.UrbanAgendaFactory;
  */
 public final class Localized {
 
+    /** The languages of the names of partnerships, actors and actions, in the order they are shown: en, bg, uk. */
+    public static final List<Language> NAME_LANGUAGES = List.of(Language.EN, Language.BG, Language.UK);
+
     private Localized() {
     }
 

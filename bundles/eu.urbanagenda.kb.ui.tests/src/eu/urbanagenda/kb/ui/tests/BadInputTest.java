@@ -16,11 +16,13 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
 import eu.urbanagenda.kb.core.KbSessionService;
-import eu.urbanagenda.kb.ui.KbUi;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
 import eu.urbanagenda.kb.ui.internal.validation.ValidationView;
+import eu.urbanagenda.kb.ui.testing.Screenshots;
+import eu.urbanagenda.kb.ui.testing.UiWait;
+import eu.urbanagenda.kb.ui.testing.Workbench;
 
 /** A corrupt knowledge-base file: a message naming the file and the problem, in a dialog and the views; nothing lost. */
 class BadInputTest {
@@ -29,7 +31,7 @@ class BadInputTest {
     void aCorruptKnowledgeBaseIsAClearMessageAndStaysUntouched() throws Exception {
         Workbench.session();
         Workbench.waitForIndexing();
-        KbSessionService service = KbUi.service();
+        KbSessionService service = Workbench.sessions();
         Path original = service.dataDirectory();
         Path broken = Path.of(System.getProperty("kb.target"), "broken-kb", Long.toString(System.nanoTime()));
         Files.createDirectories(broken);
@@ -46,7 +48,7 @@ class BadInputTest {
             service.setDataDirectory(broken);
             // the error dialog is modal: answered from inside its event loop
             AtomicReference<String> shown = new AtomicReference<>();
-            AtomicBoolean found = Workbench.whenShellAppears(Messages.Error_openTitle, 20_000, dialog -> {
+            AtomicBoolean found = Workbench.whenShellAppears(Messages.Error_openTitle, dialog -> {
                 shown.set(Workbench.labels(dialog));
                 try {
                     Screenshots.take(Workbench.window().getShell(), "corrupt-knowledge-base");
@@ -55,15 +57,15 @@ class BadInputTest {
                 }
                 Workbench.press(dialog, "OK");
             });
-            KbUi.openInBackground();
-            assertTrue(UiWait.until(Workbench.display(), 20_000, () -> shown.get() != null), "the error dialog appeared");
+            service.open();
+            assertTrue(UiWait.until(Workbench.display(), () -> shown.get() != null), "the error dialog appeared");
             assertTrue(found.get());
             String message = shown.get();
             assertTrue(message.contains(file.toString()), "names the file: " + message);
             assertTrue(message.contains("line 4"), "names the place: " + message);
             assertFalse(message.contains("Exception"), "no stack trace: " + message);
 
-            assertNull(KbUi.session());
+            assertTrue(service.current().isEmpty());
             NavigatorView navigator = (NavigatorView) page.showView(NavigatorView.ID);
             assertTrue(navigator.getContentDescription().contains(file.toString()), navigator.getContentDescription());
             ValidationView validation = (ValidationView) page.showView(ValidationView.ID);
@@ -72,7 +74,7 @@ class BadInputTest {
             assertArrayEquals(content, Files.readAllBytes(file), "the file is untouched");
         } finally {
             service.setDataDirectory(original);
-            KbUi.openInBackground();
+            service.open();
             Workbench.session();
         }
     }

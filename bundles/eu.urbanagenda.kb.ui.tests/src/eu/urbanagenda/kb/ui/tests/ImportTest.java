@@ -29,6 +29,9 @@ import eu.urbanagenda.kb.ui.search.internal.Messages;
 import eu.urbanagenda.kb.ui.search.internal.importing.ImportDocumentsHandler;
 import eu.urbanagenda.kb.ui.search.internal.importing.ImportJob;
 import eu.urbanagenda.kb.ui.search.internal.importing.ImportSummaryDialog;
+import eu.urbanagenda.kb.ui.testing.Screenshots;
+import eu.urbanagenda.kb.ui.testing.UiWait;
+import eu.urbanagenda.kb.ui.testing.Workbench;
 
 /**
  * File > Import Documents… runs as a job and ends with a summary of what was added and what was skipped and why; it
@@ -75,7 +78,7 @@ class ImportTest {
 
     /** The summary of the import just started (not one left open before). */
     private static Shell summary() {
-        return Workbench.shell(ImportSummaryDialog.title(), 60_000);
+        return Workbench.shell(ImportSummaryDialog.title());
     }
 
     private static String headline(Shell shell) {
@@ -84,7 +87,7 @@ class ImportTest {
 
     @Test
     void importAFolderAsAJobAndSeeTheSummary() throws Exception {
-        int before = session.index().documentCount();
+        int before = session.library().index().documentCount();
         long start = System.nanoTime();
         Workbench.execute(ImportDocumentsHandler.COMMAND_ID, Map.of(ImportDocumentsHandler.PATHS_PARAMETER, folder.toString()));
         Job[] running = Job.getJobManager().find(KbJobs.INDEX_FAMILY);
@@ -106,7 +109,7 @@ class ImportTest {
         assertTrue(skipped.stream().anyMatch(s -> s.startsWith("scan.png")), "the image is skipped: " + skipped);
         assertTrue(skipped.stream().anyMatch(s -> s.startsWith("empty.txt")), "the empty file is skipped: " + skipped);
         assertTrue(skipped.stream().anyMatch(s -> s.startsWith("notes.docx")), "the unknown format is skipped: " + skipped);
-        assertEquals(before + 3, session.index().documentCount());
+        assertEquals(before + 3, session.library().index().documentCount());
         Screenshots.take(shell, "import-summary");
         Workbench.press(shell, "Close");
         assertTrue(shell.isDisposed());
@@ -125,8 +128,7 @@ class ImportTest {
         copy(Path.of(System.getProperty("kb.shared"), "corpus", "uk"), many, 400);
         Workbench.execute(ImportDocumentsHandler.COMMAND_ID, Map.of(ImportDocumentsHandler.PATHS_PARAMETER, many.toString()));
         Job job = Job.getJobManager().find(KbJobs.INDEX_FAMILY)[0];
-        UiWait.until(Workbench.display(), 10_000, () -> job.getState() == Job.RUNNING);
-        UiWait.settle(Workbench.display(), 500);
+        assertTrue(UiWait.until(Workbench.display(), () -> job.getState() == Job.RUNNING), "the import runs");
         job.cancel();
         Shell shell = summary();
         String headline = headline(shell);
@@ -136,7 +138,7 @@ class ImportTest {
 
     @Test
     void aLockedIndexIsAClearMessage() throws Exception {
-        Path index = session.indexDirectory();
+        Path index = session.library().indexDirectory();
         try (Directory directory = FSDirectory.open(index); Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             Workbench.execute(ImportDocumentsHandler.COMMAND_ID, Map.of(ImportDocumentsHandler.PATHS_PARAMETER, folder.toString()));
             Shell shell = summary();

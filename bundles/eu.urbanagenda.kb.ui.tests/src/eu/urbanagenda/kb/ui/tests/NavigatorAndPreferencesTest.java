@@ -32,13 +32,16 @@ import org.osgi.framework.Bundle;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
+import eu.urbanagenda.kb.ui.KbCommands;
 import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
-import eu.urbanagenda.kb.ui.internal.handlers.KbCommands;
 import eu.urbanagenda.kb.ui.internal.navigator.GroupBy;
 import eu.urbanagenda.kb.ui.internal.navigator.GroupNode;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorContent;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
 import eu.urbanagenda.kb.ui.internal.preferences.UiLanguage;
+import eu.urbanagenda.kb.ui.testing.Screenshots;
+import eu.urbanagenda.kb.ui.testing.UiWait;
+import eu.urbanagenda.kb.ui.testing.Workbench;
 
 /** The navigator's grouping and filter box, the preference page, and that every text exists in all three languages. */
 class NavigatorAndPreferencesTest {
@@ -62,7 +65,7 @@ class NavigatorAndPreferencesTest {
         assertEquals(GroupBy.COUNTRY, navigator.getGroupBy());
         ITreeContentProvider content = (ITreeContentProvider) navigator.getViewer().getContentProvider();
         GroupNode bulgaria = null;
-        for (Object child : content.getChildren(session.knowledgeBase())) {
+        for (Object child : content.getChildren(session.model().knowledgeBase())) {
             if (child instanceof GroupNode group && "BG".equals(group.key())) {
                 bulgaria = group;
             }
@@ -76,12 +79,12 @@ class NavigatorAndPreferencesTest {
 
         // the filter finds a partnership by its Bulgarian name and hides the others
         navigator.getFilterText().setText("дигитален");
-        UiWait.settle(Workbench.display(), 200);
+        UiWait.idle(Workbench.display());
         List<Object> shown = visiblePartnerships();
         assertEquals(1, new TreeSet<>(shown.stream().map(p -> ((Partnership) p).getId()).toList()).size(), "only Digital Transition: " + shown);
         Screenshots.take(Workbench.window().getShell(), "navigator-filter");
         navigator.getFilterText().setText("");
-        UiWait.settle(Workbench.display(), 100);
+        UiWait.idle(Workbench.display());
         assertTrue(visiblePartnerships().size() >= 21);
         assertEquals(NavigatorContent.countryLabel("BG"), bulgaria.label());
     }
@@ -110,7 +113,7 @@ class NavigatorAndPreferencesTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         try {
-            UiWait.settle(Workbench.display(), 300);
+            UiWait.idle(Workbench.display());
             List<Combo> combos = Workbench.find(dialog.getShell(), Combo.class, c -> c.getItemCount() == 4 && c.getItem(2).equals("Українська"));
             assertEquals(1, combos.size(), "the UI language choice");
             Screenshots.take(dialog.getShell(), "preferences");

@@ -32,17 +32,20 @@ import eu.urbanagenda.kb.model.EvidenceStatus;
 import eu.urbanagenda.kb.model.KnowledgeBase;
 import eu.urbanagenda.kb.model.Language;
 import eu.urbanagenda.kb.model.Partnership;
+import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
 import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.KbCommands;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
 import eu.urbanagenda.kb.ui.internal.editor.OverviewPage;
 import eu.urbanagenda.kb.ui.internal.editor.PartnershipEditor;
 import eu.urbanagenda.kb.ui.internal.editor.SourcesPage;
-import eu.urbanagenda.kb.ui.internal.handlers.KbCommands;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
 import eu.urbanagenda.kb.ui.search.internal.viewer.DocumentViewer;
+import eu.urbanagenda.kb.ui.testing.Screenshots;
+import eu.urbanagenda.kb.ui.testing.UiWait;
+import eu.urbanagenda.kb.ui.testing.Workbench;
 
 /**
  * The partnership editor on the real workbench and session: edit the Bulgarian name, undo, redo, save, reopen; the
@@ -66,19 +69,19 @@ class PartnershipEditorTest {
     @AfterEach
     void cleanUp() throws Exception {
         page.closeAllEditors(false);
-        KbUi.discardChanges();
+        Workbench.discardChanges();
         Partnership digital = digital();
         if (!ORIGINAL.equals(bulgarianName(digital))) {
             // a test saved its change: put the name back and save, so every test starts from the bundled facts
-            session.editingDomain().getCommandStack().execute(
-                    eu.urbanagenda.kb.ui.edit.KbEdits.setName(session.editingDomain(), digital, Language.BG, ORIGINAL));
-            session.save();
+            session.model().editingDomain().getCommandStack().execute(
+                    KnowledgeBaseCommands.setName(session.model().editingDomain(), digital, Language.BG, ORIGINAL));
+            session.model().save();
         }
-        UiWait.settle(Workbench.display(), 100);
+        UiWait.idle(Workbench.display());
     }
 
     private Partnership digital() {
-        return session.partnership("digital-transition").orElseThrow();
+        return session.model().partnership("digital-transition").orElseThrow();
     }
 
     private static String bulgarianName(Partnership partnership) {
@@ -88,13 +91,15 @@ class PartnershipEditorTest {
     /** Opens the partnership the way a user does: select it in the navigator, run Open Partnership. */
     private PartnershipEditor openFromNavigator() throws Exception {
         NavigatorView navigator = (NavigatorView) page.showView(NavigatorView.ID);
-        assertTrue(navigator.reveal(digital()), "the navigator shows the partnership");
+        // after a reload (Don't Save in an earlier test) the navigator hears of the new model through the event broker
+        assertTrue(UiWait.until(Workbench.display(), UiWait.PATIENCE, () -> navigator.reveal(digital())),
+                "the navigator shows the partnership");
         page.activate(navigator);
         assertTrue(Workbench.isEnabled(KbCommands.OPEN_PARTNERSHIP), "Open Partnership is enabled on a partnership");
         Workbench.execute(KbCommands.OPEN_PARTNERSHIP);
         IEditorPart editor = page.getActiveEditor();
         assertTrue(editor instanceof PartnershipEditor, "the partnership editor is open: " + editor);
-        UiWait.settle(Workbench.display(), 200);
+        UiWait.idle(Workbench.display());
         return (PartnershipEditor) editor;
     }
 
@@ -121,8 +126,8 @@ class PartnershipEditorTest {
         assertTrue(editor.isDirty(), "typing makes the editor dirty before the edit becomes a command");
         bulgarian.notifyListeners(SWT.DefaultSelection, new Event());
         assertEquals(CHANGED, bulgarianName(digital()));
-        assertTrue(session.isDirty());
-        assertEquals(Messages.Command_setName, session.editingDomain().getCommandStack().getUndoCommand().getLabel());
+        assertTrue(session.model().isDirty());
+        assertEquals(KnowledgeBaseCommands.label("setName"), session.model().editingDomain().getCommandStack().getUndoCommand().getLabel());
         assertTrue(Workbench.isEnabled("org.eclipse.ui.edit.undo"));
         assertEquals("Undo Set Name", editMenuItem("Undo"), "the Edit menu names the command to undo");
 
@@ -141,22 +146,22 @@ class PartnershipEditorTest {
         page.activate(editor);
         editor.getOverviewPage().getCoordinatorsViewer().getControl().setFocus();
         press('z');
-        assertTrue(UiWait.until(Workbench.display(), 3000, () -> ORIGINAL.equals(bulgarianName(digital()))), "Ctrl+Z undid");
+        assertTrue(UiWait.until(Workbench.display(), () -> ORIGINAL.equals(bulgarianName(digital()))), "Ctrl+Z undid");
         press('y');
-        assertTrue(UiWait.until(Workbench.display(), 3000, () -> CHANGED.equals(bulgarianName(digital()))), "Ctrl+Y redid");
+        assertTrue(UiWait.until(Workbench.display(), () -> CHANGED.equals(bulgarianName(digital()))), "Ctrl+Y redid");
 
         page.activate(editor);
         Workbench.execute("org.eclipse.ui.file.save");
         assertFalse(editor.isDirty(), "saved");
-        assertFalse(session.isDirty());
-        KnowledgeBase onDisk = KnowledgeBaseFiles.load(session.knowledgeBaseFile()).knowledgeBase();
+        assertFalse(session.model().isDirty());
+        KnowledgeBase onDisk = KnowledgeBaseFiles.load(session.model().file()).knowledgeBase();
         Partnership saved = onDisk.getPartnerships().stream().filter(p -> "digital-transition".equals(p.getId())).findFirst().orElseThrow();
         assertEquals(CHANGED, bulgarianName(saved), "the file holds the new name");
-        assertTrue(Files.exists(KnowledgeBaseFiles.backupOf(session.knowledgeBaseFile())), "the previous version is kept as .bak");
+        assertTrue(Files.exists(KnowledgeBaseFiles.backupOf(session.model().file())), "the previous version is kept as .bak");
 
         assertTrue(page.closeEditor(editor, true));
         PartnershipEditor reopened = PartnershipEditor.open(page, digital());
-        UiWait.settle(Workbench.display(), 200);
+        UiWait.idle(Workbench.display());
         assertEquals(CHANGED, reopened.getOverviewPage().getNameText(Language.BG).getText(), "reopened: the change is there");
         assertFalse(reopened.isDirty());
         reopened.getOverviewPage().getCoordinatorsViewer().setSelection(
@@ -176,7 +181,7 @@ class PartnershipEditorTest {
         move.y = bounds.y + bounds.height / 2;
         display.post(move);
         shell.forceActive();
-        UiWait.settle(display, 100);
+        UiWait.idle(display);
         Event event = new Event();
         event.type = SWT.KeyDown;
         event.keyCode = SWT.CTRL;
@@ -195,7 +200,7 @@ class PartnershipEditorTest {
         event.type = SWT.KeyUp;
         event.keyCode = SWT.CTRL;
         display.post(event);
-        UiWait.settle(display, 200);
+        UiWait.idle(display);
     }
 
     /** The text of the Edit menu item whose text starts with {@code prefix}, as the menu shows it (without the key). */
@@ -205,7 +210,7 @@ class PartnershipEditorTest {
             if (top.getText().replace("&", "").equals("Edit")) {
                 Menu menu = top.getMenu();
                 menu.notifyListeners(SWT.Show, new Event());
-                UiWait.settle(Workbench.display(), 50);
+                UiWait.idle(Workbench.display());
                 try {
                     for (MenuItem item : menu.getItems()) {
                         String text = item.getText().replace("&", "");
@@ -261,9 +266,9 @@ class PartnershipEditorTest {
         answerPrompt(Messages.Prompt_dontSave, "close-prompt", message);
         assertTrue(page.closeEditor(editor, true), "the editor closed");
         assertNotNull(message.get(), "the prompt appeared");
-        assertTrue(message.get().contains(session.knowledgeBaseFile().toString()), "the prompt names the file: " + message.get());
-        assertTrue(message.get().contains(Messages.Command_setName), "the prompt names the change: " + message.get());
-        assertFalse(session.isDirty(), "the change was discarded");
+        assertTrue(message.get().contains(session.model().file().toString()), "the prompt names the file: " + message.get());
+        assertTrue(message.get().contains(KnowledgeBaseCommands.label("setName")), "the prompt names the change: " + message.get());
+        assertFalse(session.model().isDirty(), "the change was discarded");
         assertEquals(ORIGINAL, bulgarianName(digital()));
 
         // Cancel: the editor stays open, the change stays
@@ -281,8 +286,8 @@ class PartnershipEditorTest {
         answerPrompt(Messages.Prompt_save, null, message);
         assertTrue(page.closeEditor(editor, true));
         assertNotNull(message.get());
-        assertFalse(session.isDirty());
-        KnowledgeBase onDisk = KnowledgeBaseFiles.load(session.knowledgeBaseFile()).knowledgeBase();
+        assertFalse(session.model().isDirty());
+        KnowledgeBase onDisk = KnowledgeBaseFiles.load(session.model().file()).knowledgeBase();
         assertEquals(CHANGED, bulgarianName(onDisk.getPartnerships().stream()
                 .filter(p -> "digital-transition".equals(p.getId())).findFirst().orElseThrow()));
     }
@@ -291,7 +296,7 @@ class PartnershipEditorTest {
     void sourcesPageConfirmsRejectsAndOpens() throws Exception {
         PartnershipEditor editor = openFromNavigator();
         editor.setActivePage(SourcesPage.ID);
-        UiWait.settle(Workbench.display(), 200);
+        UiWait.idle(Workbench.display());
         SourcesPage sources = editor.getSourcesPage();
         TableViewer evidence = sources.getEvidenceViewer();
         List<Evidence> expected = SourcesPage.evidenceOf(digital());
@@ -304,7 +309,7 @@ class PartnershipEditorTest {
         assertFalse(sources.getConfirmButton().isEnabled(), "it is confirmed already");
         Workbench.click(sources.getRejectButton());
         assertEquals(EvidenceStatus.REJECTED, first.getStatus());
-        assertEquals(Messages.Command_rejectEvidence, session.editingDomain().getCommandStack().getUndoCommand().getLabel());
+        assertEquals(KnowledgeBaseCommands.label("rejectEvidence"), session.model().editingDomain().getCommandStack().getUndoCommand().getLabel());
         evidence.setSelection(new StructuredSelection(first), true);
         Workbench.click(sources.getConfirmButton());
         assertEquals(EvidenceStatus.CONFIRMED, first.getStatus());
@@ -312,13 +317,13 @@ class PartnershipEditorTest {
         assertEquals(EvidenceStatus.REJECTED, first.getStatus());
         Workbench.execute("org.eclipse.ui.edit.undo");
         assertEquals(EvidenceStatus.CONFIRMED, first.getStatus());
-        assertFalse(session.isDirty());
+        assertFalse(session.model().isDirty());
 
         Workbench.waitForIndexing();
         evidence.setSelection(new StructuredSelection(first), true);
         Screenshots.take(Workbench.window().getShell(), "partnership-sources");
         Workbench.click(sources.getOpenButton());
-        assertTrue(UiWait.until(Workbench.display(), 10_000, () -> page.getActiveEditor() instanceof DocumentViewer viewer && viewer.isLoaded()),
+        assertTrue(UiWait.until(Workbench.display(), () -> page.getActiveEditor() instanceof DocumentViewer viewer && viewer.isLoaded()),
                 "the document viewer opened the evidence's document");
         DocumentViewer viewer = (DocumentViewer) page.getActiveEditor();
         assertNotNull(viewer.getDocument(), "the document is in the index");

@@ -30,11 +30,16 @@ import eu.urbanagenda.kb.model.Evidence;
 import eu.urbanagenda.kb.model.EvidenceStatus;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
+import eu.urbanagenda.kb.ui.ErrorMessages;
 import eu.urbanagenda.kb.ui.internal.navigator.LinkDropAdapter;
 import eu.urbanagenda.kb.ui.search.internal.SearchPerspective;
 import eu.urbanagenda.kb.ui.search.internal.view.SearchView;
 import eu.urbanagenda.kb.ui.search.internal.viewer.DocumentViewer;
+import eu.urbanagenda.kb.ui.testing.Screenshots;
+import eu.urbanagenda.kb.ui.testing.UiWait;
+import eu.urbanagenda.kb.ui.testing.Workbench;
+import eu.urbanagenda.kb.viewmodel.SearchModel;
 
 /**
  * The Search perspective: a search shows hits with highlighted passages, counts and time; opening one shows the document
@@ -54,15 +59,21 @@ class SearchTest {
         page = Workbench.page();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(SearchPerspective.ID));
         view = (SearchView) page.showView(SearchView.ID);
-        UiWait.settle(Workbench.display(), 100);
+        UiWait.idle(Workbench.display());
     }
 
     @AfterEach
     void cleanUp() {
         page.closeAllEditors(false);
-        KbUi.discardChanges();
+        Workbench.discardChanges();
         view.getQueryField().setText("");
-        UiWait.settle(Workbench.display(), 100);
+        UiWait.idle(Workbench.display());
+    }
+
+    /** The problem the view shows for its last request, or {@code null}. */
+    private static String lastError(SearchView view) {
+        Throwable failure = view.getModel().state().failure();
+        return failure == null ? null : ErrorMessages.describe(failure);
     }
 
     /** Types a query as a user does and waits for the view to show its answer. */
@@ -70,7 +81,7 @@ class SearchTest {
         Combo field = view.getQueryField();
         field.setFocus();
         field.setText(query);
-        assertTrue(UiWait.until(Workbench.display(), 20_000, () -> view.isSettled()), "the search finished: " + query);
+        assertTrue(UiWait.until(Workbench.display(), () -> view.isSettled()), "the search finished: " + query);
     }
 
     @Test
@@ -78,37 +89,37 @@ class SearchTest {
         long start = System.nanoTime();
         search("громада");
         Bench.record("search view, 'громада' over the seeds: typing to hits shown (incl. 250 ms pause)", (System.nanoTime() - start) / 1_000_000);
-        assertNotNull(view.getLastResult(), "no error: " + view.getLastError());
-        assertTrue(view.getLastResult().totalHits() >= 2, "the Ukrainian seeds about communities are found");
+        assertNotNull(view.getModel().state().result(), "no error: " + lastError(view));
+        assertTrue(view.getModel().state().result().totalHits() >= 2, "the Ukrainian seeds about communities are found");
         Table table = view.getResultsViewer().getTable();
-        assertEquals(view.getLastResult().hits().size(), table.getItemCount());
+        assertEquals(view.getModel().state().result().hits().size(), table.getItemCount());
         SearchHit first = (SearchHit) view.getResultsViewer().getElementAt(0);
-        assertTrue(first.snippet().contains("<b>"), "the passage marks the match: " + first.snippet());
+        assertTrue(!first.snippet().highlights().isEmpty(), "the passage marks the match: " + first.snippet());
         assertFalse(table.getItem(0).getText(1).contains("<b>"), "the table shows the passage without markup");
         assertTrue(view.getStatusText().matches("\\d+ hits in \\d+ ms.*"), view.getStatusText());
         assertTrue(Arrays.stream(view.getLanguageCombo().getItems()).anyMatch(i -> i.matches("Ukrainian \\(\\d+\\)")),
                 "facet counts by language: " + Arrays.toString(view.getLanguageCombo().getItems()));
         assertTrue(Arrays.stream(view.getPartnershipCombo().getItems()).anyMatch(i -> i.matches("Digital Transition \\(\\d+\\)")),
                 "facet counts by partnership: " + Arrays.toString(view.getPartnershipCombo().getItems()));
-        Bench.record("search view, 'громада': job start to hits shown", view.getLastSearchMillis());
+        Bench.record("search view, 'громада': job start to hits shown", view.getModel().state().millis());
 
         // filter by language: Bulgarian has no "громада"
         Combo languages = view.getLanguageCombo();
         languages.select(Arrays.asList(languages.getItems()).indexOf(languages.getItems()[2]));
         languages.notifyListeners(SWT.Selection, new Event());
-        assertTrue(UiWait.until(Workbench.display(), 20_000, () -> view.isSettled()));
+        assertTrue(UiWait.until(Workbench.display(), () -> view.isSettled()));
         assertTrue(languages.getText().startsWith("Bulgarian"), languages.getText());
-        assertEquals(0, view.getLastResult().totalHits());
+        assertEquals(0, view.getModel().state().result().totalHits());
         languages.select(0);
         languages.notifyListeners(SWT.Selection, new Event());
-        assertTrue(UiWait.until(Workbench.display(), 20_000, () -> view.isSettled()));
-        assertTrue(view.getLastResult().totalHits() >= 2);
+        assertTrue(UiWait.until(Workbench.display(), () -> view.isSettled()));
+        assertTrue(view.getModel().state().result().totalHits() >= 2);
 
         table.setSelection(0);
         Screenshots.take(Workbench.window().getShell(), "search-perspective");
 
         table.notifyListeners(SWT.DefaultSelection, new Event()); // double-click
-        assertTrue(UiWait.until(Workbench.display(), 20_000,
+        assertTrue(UiWait.until(Workbench.display(),
                 () -> page.getActiveEditor() instanceof DocumentViewer viewer && viewer.isLoaded()), "the document viewer opened");
         DocumentViewer viewer = (DocumentViewer) page.getActiveEditor();
         assertEquals(first.path(), viewer.getDocument().path());
@@ -128,44 +139,43 @@ class SearchTest {
         try (var files = Files.list(corpus)) {
             file = files.filter(f -> f.getFileName().toString().startsWith("uk_brown_A_Chas_Kyivshchyny")).findFirst().orElseThrow();
         }
-        session.update(List.of(file), UpdateRequest.builder(), new NullProgressMonitor());
-        KbUi.fireIndexChanged();
+        session.library().update(List.of(file), UpdateRequest.builder(), new NullProgressMonitor());
         search("громада");
-        SearchHit fromCorpus = view.getLastResult().hits().stream().filter(h -> h.path().startsWith(corpus)).findFirst().orElse(null);
-        SearchHit seed = view.getLastResult().hits().stream().filter(h -> h.path().getFileName().toString().startsWith("001_"))
+        SearchHit fromCorpus = view.getModel().state().result().hits().stream().filter(h -> h.path().startsWith(corpus)).findFirst().orElse(null);
+        SearchHit seed = view.getModel().state().result().hits().stream().filter(h -> h.path().getFileName().toString().startsWith("001_"))
                 .findFirst().orElse(null);
-        assertNotNull(fromCorpus, "the imported document is found: " + view.getLastResult().hits());
+        assertNotNull(fromCorpus, "the imported document is found: " + view.getModel().state().result().hits());
         assertNotNull(seed, "a seed is found");
 
-        Partnership housing = session.partnership("housing").orElseThrow();
-        int documents = session.knowledgeBase().getDocuments().size();
-        int evidence = session.knowledgeBase().getEvidence().size();
-        assertNull(session.documentByChecksum(fromCorpus.sha256()).orElse(null));
-        assertTrue(LinkDropAdapter.link(List.of(fromCorpus, seed), housing), "the drop links the hits");
+        Partnership housing = session.model().partnership("housing").orElseThrow();
+        int documents = session.model().knowledgeBase().getDocuments().size();
+        int evidence = session.model().knowledgeBase().getEvidence().size();
+        assertNull(session.model().documentByChecksum(fromCorpus.sha256()).orElse(null));
+        assertTrue(LinkDropAdapter.link(session, List.of(fromCorpus, seed), housing), "the drop links the hits");
 
-        SourceDocument added = session.documentByChecksum(fromCorpus.sha256()).orElseThrow();
+        SourceDocument added = session.model().documentByChecksum(fromCorpus.sha256()).orElseThrow();
         assertEquals("doc-" + fromCorpus.sha256().substring(0, 12), added.getId());
         assertEquals(fromCorpus.path().toString(), added.getLocation());
-        assertEquals(documents + 1, session.knowledgeBase().getDocuments().size(), "the new document, the seed reused");
-        assertEquals("seeds/" + seed.path().getFileName(), session.documentByChecksum(seed.sha256()).orElseThrow().getLocation());
-        assertEquals(evidence + 2, session.knowledgeBase().getEvidence().size());
-        Optional<Evidence> link = session.knowledgeBase().getEvidence().stream()
+        assertEquals(documents + 1, session.model().knowledgeBase().getDocuments().size(), "the new document, the seed reused");
+        assertEquals("seeds/" + seed.path().getFileName(), session.model().documentByChecksum(seed.sha256()).orElseThrow().getLocation());
+        assertEquals(evidence + 2, session.model().knowledgeBase().getEvidence().size());
+        Optional<Evidence> link = session.model().knowledgeBase().getEvidence().stream()
                 .filter(e -> e.getDocument() == added && e.getTarget() == housing).findFirst();
         assertTrue(link.isPresent());
         assertEquals(EvidenceStatus.CONFIRMED, link.get().getStatus());
         assertFalse(link.get().getSnippet().contains("<b>"), "the evidence keeps the passage as plain text");
-        assertTrue(session.partnershipsOf(fromCorpus.sha256()).contains("housing"));
-        assertTrue(session.validate().getSeverity() < org.eclipse.emf.common.util.Diagnostic.ERROR,
-                "the links satisfy the model's rules: " + eu.urbanagenda.kb.model.validation.KnowledgeBaseValidation.messages(session.validate(), false));
+        assertTrue(session.links().partnershipsOf(fromCorpus.sha256()).contains("housing"));
+        assertTrue(session.model().validate().getSeverity() < org.eclipse.emf.common.util.Diagnostic.ERROR,
+                "the links satisfy the model's rules: " + eu.urbanagenda.kb.model.validation.KnowledgeBaseValidation.messages(session.model().validate(), false));
 
         // one command: one undo takes the document and both links away
-        assertEquals(eu.urbanagenda.kb.ui.internal.Messages.Command_linkDocument,
-                session.editingDomain().getCommandStack().getUndoCommand().getLabel());
+        assertEquals(KnowledgeBaseCommands.label("linkDocument"),
+                session.model().editingDomain().getCommandStack().getUndoCommand().getLabel());
         Workbench.execute("org.eclipse.ui.edit.undo");
-        assertEquals(documents, session.knowledgeBase().getDocuments().size());
-        assertEquals(evidence, session.knowledgeBase().getEvidence().size());
-        assertFalse(session.isDirty());
-        assertFalse(LinkDropAdapter.link(List.of(seed), session.partnership("digital-transition").orElseThrow()),
+        assertEquals(documents, session.model().knowledgeBase().getDocuments().size());
+        assertEquals(evidence, session.model().knowledgeBase().getEvidence().size());
+        assertFalse(session.model().isDirty());
+        assertFalse(LinkDropAdapter.link(session, List.of(seed), session.model().partnership("digital-transition").orElseThrow()),
                 "a hit already confirmed for the partnership changes nothing");
     }
 
@@ -178,31 +188,31 @@ class SearchTest {
         for (int i = 1; i <= query.length(); i++) {
             long start = System.nanoTime();
             field.setText(query.substring(0, i));
-            UiWait.settle(Workbench.display(), 40); // a fast typist: 25 keys a second
+            UiWait.pace(Workbench.display(), 40); // a fast typist: 25 keys a second
             slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000 - 40);
         }
         Bench.record("search view: slowest keystroke handling while typing (UI thread, beyond the 40 ms between keys)", slowest);
-        assertTrue(UiWait.until(Workbench.display(), 20_000, () -> view.isSettled()));
-        assertNotNull(view.getLastResult(), "no error: " + view.getLastError());
-        assertTrue(view.getLastResult().totalHits() >= 1);
-        for (SearchHit hit : view.getLastResult().hits()) {
-            assertTrue(hit.snippet().contains("<b>"), "the hits are the full query's");
+        assertTrue(UiWait.until(Workbench.display(), () -> view.isSettled()));
+        assertNotNull(view.getModel().state().result(), "no error: " + lastError(view));
+        assertTrue(view.getModel().state().result().totalHits() >= 1);
+        for (SearchHit hit : view.getModel().state().result().hits()) {
+            assertTrue(!hit.snippet().highlights().isEmpty(), "the hits are the full query's");
         }
     }
 
     @Test
     void acrossLanguagesAPartnershipsNameFindsItsOtherLanguages() {
         search("digital transition");
-        assertNull(view.getLastExpansion(), "the switch is off");
-        assertTrue(view.getLastResult().hits().stream().noneMatch(h -> "bg".equals(h.lang())), "no Bulgarian hit for English words");
+        assertNull(view.getModel().state().expansion(), "the switch is off");
+        assertTrue(view.getModel().state().result().hits().stream().noneMatch(h -> h.lang() == eu.urbanagenda.kb.ingest.Language.BG), "no Bulgarian hit for English words");
         assertTrue(view.getAcrossLanguagesButton().isEnabled());
         Workbench.click(view.getAcrossLanguagesButton());
         try {
-            assertTrue(UiWait.until(Workbench.display(), 20_000, () -> view.isSettled() && view.getLastExpansion() != null));
-            assertTrue(view.getLastExpansion().expanded(), "the query names a partnership");
-            assertTrue(view.getLastExpansion().partnerships().contains("digital-transition"), view.getLastExpansion().toString());
-            assertTrue(view.getLastResult().hits().stream().anyMatch(h -> "bg".equals(h.lang())),
-                    "«Дигитален преход» finds the Bulgarian seed: " + view.getLastResult().hits());
+            assertTrue(UiWait.until(Workbench.display(), () -> view.isSettled() && view.getModel().state().expansion() != null));
+            assertTrue(view.getModel().state().expansion().expanded(), "the query names a partnership");
+            assertTrue(view.getModel().state().expansion().partnerships().contains("digital-transition"), view.getModel().state().expansion().toString());
+            assertTrue(view.getModel().state().result().hits().stream().anyMatch(h -> h.lang() == eu.urbanagenda.kb.ingest.Language.BG),
+                    "«Дигитален преход» finds the Bulgarian seed: " + view.getModel().state().result().hits());
             assertTrue(view.getStatusText().contains("across languages"), view.getStatusText());
         } finally {
             Workbench.click(view.getAcrossLanguagesButton());
@@ -212,9 +222,9 @@ class SearchTest {
     @Test
     void aSyntaxErrorIsASentence() {
         search("громада AND (цифрова");
-        assertNull(view.getLastResult());
-        assertNotNull(view.getLastError());
-        assertEquals(view.getLastError(), view.getStatusText(), "the parser's sentence is shown");
+        assertNull(view.getModel().state().result());
+        assertNotNull(lastError(view));
+        assertEquals(lastError(view), view.getStatusText(), "the parser's sentence is shown");
         assertTrue(view.getStatusText().contains(")"), view.getStatusText());
         assertFalse(view.getStatusText().contains("Exception"), view.getStatusText());
         assertEquals(0, view.getResultsViewer().getTable().getItemCount());

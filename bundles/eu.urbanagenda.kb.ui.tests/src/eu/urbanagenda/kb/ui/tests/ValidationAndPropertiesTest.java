@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
-import eu.urbanagenda.kb.ui.KbUi;
 import eu.urbanagenda.kb.ui.emf.KbLabelProvider;
 import eu.urbanagenda.kb.ui.emf.KbPropertySourceProvider;
 import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
 import eu.urbanagenda.kb.ui.internal.validation.ValidationView;
+import eu.urbanagenda.kb.ui.testing.Screenshots;
+import eu.urbanagenda.kb.ui.testing.UiWait;
+import eu.urbanagenda.kb.ui.testing.Workbench;
 
 /**
  * The Properties view shows any selected model object through the item providers; a change there is an undoable
@@ -38,10 +40,10 @@ class ValidationAndPropertiesTest {
     @AfterEach
     void cleanUp() throws Exception {
         KbSession session = Workbench.session();
-        while (session.editingDomain().getCommandStack().canUndo() && session.isDirty()) {
-            session.editingDomain().getCommandStack().undo();
+        while (session.model().editingDomain().getCommandStack().canUndo() && session.model().isDirty()) {
+            session.model().editingDomain().getCommandStack().undo();
         }
-        KbUi.discardChanges();
+        Workbench.discardChanges();
     }
 
     @Test
@@ -50,7 +52,7 @@ class ValidationAndPropertiesTest {
         IWorkbenchPage page = Workbench.page();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(PartnershipsPerspective.ID));
         NavigatorView navigator = (NavigatorView) page.showView(NavigatorView.ID);
-        Partnership housing = session.partnership("housing").orElseThrow();
+        Partnership housing = session.model().partnership("housing").orElseThrow();
         ValidationView validation = (ValidationView) page.showView(ValidationView.ID);
         validation.validate();
         int before = validation.getProblems().size();
@@ -60,26 +62,26 @@ class ValidationAndPropertiesTest {
         // the Properties view shows the selected partnership's properties
         PropertySheet properties = (PropertySheet) page.showView(IPageLayout.ID_PROP_SHEET);
         page.activate(navigator);
-        UiWait.settle(Workbench.display(), 200);
+        UiWait.idle(Workbench.display());
         Tree tree = (Tree) properties.getCurrentPage().getControl();
-        assertTrue(UiWait.until(Workbench.display(), 5000, () -> tree.getItemCount() > 0), "the Properties view is filled");
+        assertTrue(UiWait.until(Workbench.display(), () -> tree.getItemCount() > 0), "the Properties view is filled");
         assertTrue(Arrays.stream(allItems(tree)).anyMatch(i -> i.getText(0).equals("Start Year")),
                 "properties of the partnership: " + Arrays.toString(Arrays.stream(allItems(tree)).map(i -> i.getText(0)).toArray()));
 
         // a change through the property source is a command
-        KbLabelProvider labels = new KbLabelProvider(session.adapterFactory());
+        KbLabelProvider labels = new KbLabelProvider(session.model().adapterFactory());
         try {
-            IPropertySource source = new KbPropertySourceProvider(session.editingDomain(), labels).getPropertySource(housing);
+            IPropertySource source = new KbPropertySourceProvider(session.model().editingDomain(), labels).getPropertySource(housing);
             IPropertyDescriptor startYear = Arrays.stream(source.getPropertyDescriptors())
                     .filter(d -> d.getDisplayName().equals("Start Year")).findFirst().orElseThrow();
             assertNotNull(startYear.createPropertyEditor(tree), "the start year is editable");
             Integer original = housing.getStartYear();
             source.setPropertyValue(startYear.getId(), 1999);
             assertEquals(1999, housing.getStartYear());
-            assertTrue(UiWait.until(Workbench.display(), 3000, () -> navigator.getViewer().getTree().getSelection().length == 1
+            assertTrue(UiWait.until(Workbench.display(), () -> navigator.getViewer().getTree().getSelection().length == 1
                     && navigator.getViewer().getTree().getSelection()[0].getText().contains("1999")),
                     "the navigator's label follows the model: " + navigator.getViewer().getTree().getSelection()[0].getText());
-            assertEquals("Set Start Year", session.editingDomain().getCommandStack().getUndoCommand().getLabel());
+            assertEquals("Set Start Year", session.model().editingDomain().getCommandStack().getUndoCommand().getLabel());
             Workbench.execute("org.eclipse.ui.edit.undo");
             assertEquals(original, housing.getStartYear());
             Workbench.execute("org.eclipse.ui.edit.redo");
@@ -94,7 +96,9 @@ class ValidationAndPropertiesTest {
         page.activate(navigator);
         assertTrue(Workbench.isEnabled("org.eclipse.ui.file.save"), "Save is enabled in the navigator while dirty");
         Workbench.execute("org.eclipse.ui.file.save");
-        assertFalse(session.isDirty());
+        assertFalse(session.model().isDirty());
+        // the view hears of the save through the event broker, on the UI thread
+        UiWait.until(Workbench.display(), () -> validation.getProblems().stream().anyMatch(p -> p.object() == housing));
         ValidationView.Problem problem = validation.getProblems().stream().filter(p -> p.object() == housing).findFirst()
                 .orElse(null);
         assertNotNull(problem, "the validation lists the year out of range: " + validation.getProblems());
@@ -113,7 +117,8 @@ class ValidationAndPropertiesTest {
         Workbench.execute("org.eclipse.ui.edit.undo");
         page.activate(navigator);
         Workbench.execute("org.eclipse.ui.file.save");
-        assertEquals(before, validation.getProblems().size());
+        assertTrue(UiWait.until(Workbench.display(), () -> validation.getProblems().size() == before),
+                "the rule holds again after the save: " + validation.getProblems());
     }
 
     private static TreeItem[] allItems(Tree tree) {

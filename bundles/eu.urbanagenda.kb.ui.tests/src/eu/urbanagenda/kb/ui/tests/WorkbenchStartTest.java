@@ -26,6 +26,9 @@ import eu.urbanagenda.kb.ui.internal.navigator.GroupNode;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
 import eu.urbanagenda.kb.ui.internal.overview.OverviewView;
 import eu.urbanagenda.kb.ui.internal.validation.ValidationView;
+import eu.urbanagenda.kb.ui.testing.Screenshots;
+import eu.urbanagenda.kb.ui.testing.UiWait;
+import eu.urbanagenda.kb.ui.testing.Workbench;
 
 /** The workbench comes up as a user sees it: title, the Partnerships perspective and its views, filled. */
 class WorkbenchStartTest {
@@ -47,18 +50,18 @@ class WorkbenchStartTest {
         KbSession session = Workbench.session();
         NavigatorView navigator = (NavigatorView) page.findView(NavigatorView.ID);
         TreeViewer tree = navigator.getViewer();
-        assertTrue(UiWait.until(shell.getDisplay(), 5000, () -> tree.getTree().getItemCount() == 1), "the knowledge base is the root");
+        assertTrue(UiWait.until(shell.getDisplay(), () -> tree.getTree().getItemCount() == 1), "the knowledge base is the root");
         TreeItem root = tree.getTree().getItem(0);
         assertEquals("Urban Agenda for the EU", root.getText().strip());
         int partnerships = 0;
-        for (Object group : ((org.eclipse.jface.viewers.ITreeContentProvider) tree.getContentProvider()).getChildren(session.knowledgeBase())) {
+        for (Object group : ((org.eclipse.jface.viewers.ITreeContentProvider) tree.getContentProvider()).getChildren(session.model().knowledgeBase())) {
             if (group instanceof GroupNode node) {
                 partnerships += ((org.eclipse.jface.viewers.ITreeContentProvider) tree.getContentProvider()).getChildren(node).length;
             }
         }
         assertEquals(21, partnerships, "the 21 partnerships, grouped by generation");
 
-        Partnership digital = session.partnership("digital-transition").orElseThrow();
+        Partnership digital = session.model().partnership("digital-transition").orElseThrow();
         page.closeAllEditors(false);
         tree.collapseAll();
         tree.expandToLevel(2);
@@ -70,7 +73,7 @@ class WorkbenchStartTest {
         assertTrue(page.isPartVisible(properties));
         Workbench.waitForIndexing();
         OverviewView overview = (OverviewView) page.showView(OverviewView.ID);
-        assertTrue(UiWait.until(shell.getDisplay(), 10_000, () -> !overview.getYearsChart().getBars().isEmpty()),
+        assertTrue(UiWait.until(shell.getDisplay(), () -> !overview.getYearsChart().getBars().isEmpty()),
                 "the Overview counts the indexed documents per year");
         assertTrue(overview.getSourcesChart().getBars().stream().anyMatch(b -> b.label().equals("Digital Transition")),
                 "the Overview charts the sources per partnership");

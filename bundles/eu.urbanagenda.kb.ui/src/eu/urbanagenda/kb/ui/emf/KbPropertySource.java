@@ -12,7 +12,7 @@ import org.eclipse.emf.edit.provider.IItemPropertySource;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 
-import eu.urbanagenda.kb.ui.edit.KbEdits;
+import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
 
 /**
  * One model object's properties, as its item provider describes them. Values are the features' values (a referenced
@@ -94,6 +94,6 @@ public class KbPropertySource implements IPropertySource {
     }
 
     private void execute(Command command, IItemPropertyDescriptor descriptor) {
-        domain.getCommandStack().execute(KbEdits.labelled(command, KbEdits.setLabel(descriptor.getDisplayName(object))));
+        domain.getCommandStack().execute(KnowledgeBaseCommands.labelled(command, KnowledgeBaseCommands.label("set", descriptor.getDisplayName(object))));
     }
 }

@@ -18,12 +18,15 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
 import eu.urbanagenda.kb.ui.KbPreferences;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.SaveSupport;
+import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.editor.PartnershipEditor;
 import eu.urbanagenda.kb.ui.jobs.KbJobs;
 
-public class KbWorkbenchAdvisor extends WorkbenchAdvisor {
+public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollower.Listener {
 
+    private SessionFollower follower;
     private KbSession seeded;
     private String shownProblem;
 
@@ -36,28 +39,24 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void preStartup() {
         // The data directory chosen in Preferences (kept with this workbench's state) wins over the start script's.
+        follower = new SessionFollower(getWorkbenchConfigurer().getWorkbench(), this);
         Path chosen = KbPreferences.dataDirectory();
         if (chosen != null) {
-            try {
-                KbUi.service().setDataDirectory(chosen);
-            } catch (IOException e) {
-                // the session then opens at the start script's directory; the preference page shows both
-            }
+            follower.service().setDataDirectory(chosen);
         }
-        KbUi.addListener(new KbUi.Listener() {
-            @Override
-            public void sessionChanged(KbSession session) {
-                if (session != null && session != seeded) {
-                    // first use of a data directory: index the bundled seeds, in the background
-                    seeded = session;
-                    KbJobs.ensureIndexed();
-                } else if (session == null && KbUi.problem() != null && !KbUi.problem().equals(shownProblem)) {
-                    shownProblem = KbUi.problem();
-                    String problem = shownProblem;
-                    org.eclipse.swt.widgets.Display.getCurrent().asyncExec(() -> showProblem(problem));
-                }
-            }
-        });
+    }
+
+    @Override
+    public void sessionChanged(KbSession session) {
+        String problem = follower.problem().orElse(null);
+        if (session != null && session != seeded) {
+            // first use of a data directory: index the bundled seeds, in the background
+            seeded = session;
+            KbJobs.ensureIndexed(session);
+        } else if (session == null && problem != null && !problem.equals(shownProblem)) {
+            shownProblem = problem;
+            org.eclipse.swt.widgets.Display.getCurrent().asyncExec(() -> showProblem(problem));
+        }
     }
 
     private void showProblem(String problem) {
@@ -84,7 +83,7 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public boolean preShutdown() {
         commitPendingEdits();
-        if (!KbUi.isDirty()) {
+        if (!follower.isDirty()) {
             return true;
         }
         if (KbApplication.isClosingOnSignal()) {
@@ -92,7 +91,7 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor {
             return true;
         }
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
-        return KbUi.promptToSave(window == null ? null : window.getShell(), Messages.Prompt_saveOnExit);
+        return SaveSupport.promptToSave(window == null ? null : window.getShell(), follower.session(), Messages.Prompt_saveOnExit);
     }
 
     private void commitPendingEdits() {
@@ -107,18 +106,18 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    private static void keepUnsavedChanges() {
-        KbSession session = KbUi.session();
+    private void keepUnsavedChanges() {
+        KbSession session = follower.session();
         if (session == null) {
             return;
         }
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path copy = session.dataDirectory().resolve("urban-agenda.unsaved-" + time + ".xmi");
         try {
-            KnowledgeBaseFiles.save(session.knowledgeBase(), copy);
+            KnowledgeBaseFiles.save(session.model().knowledgeBase(), copy);
             System.out.println("urbanagenda-kb: unsaved changes kept in " + copy);
         } catch (IOException e) {
-            System.err.println("urbanagenda-kb: unsaved changes could not be kept: " + KbUi.describe(e));
+            System.err.println("urbanagenda-kb: unsaved changes could not be kept: " + ErrorMessages.describe(e));
         }
     }
 }

@@ -4,7 +4,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.core.KbSessionService;
 
 public class KbWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
@@ -45,7 +45,7 @@ public class KbWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
             System.out.println(WINDOW_OPEN_MARKER + " (" + sinceStart + " ms after process start)");
             System.out.flush();
             // Only now: the knowledge base opens (and, on first use, the seeds are indexed) in the background.
-            KbUi.openInBackground();
+            getWindowConfigurer().getWindow().getService(KbSessionService.class).open();
         }
     }
 }

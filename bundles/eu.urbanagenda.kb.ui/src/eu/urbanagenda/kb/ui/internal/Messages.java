@@ -7,19 +7,6 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "eu.urbanagenda.kb.ui.internal.messages";
 
-    public static String Command_set;
-    public static String Command_setName;
-    public static String Command_removeName;
-    public static String Command_setTranslated;
-    public static String Command_setStatus;
-    public static String Command_setGeneration;
-    public static String Command_setCountry;
-    public static String Command_addCoordinator;
-    public static String Command_removeCoordinator;
-    public static String Command_confirmEvidence;
-    public static String Command_rejectEvidence;
-    public static String Command_setEvidenceStatus;
-    public static String Command_linkDocument;
     public static String Edit_undo;
     public static String Edit_undoNamed;
     public static String Edit_redo;

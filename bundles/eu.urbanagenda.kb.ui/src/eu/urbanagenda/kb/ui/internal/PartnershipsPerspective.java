@@ -4,6 +4,7 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
+import eu.urbanagenda.kb.ui.KbCommands;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
 import eu.urbanagenda.kb.ui.internal.overview.OverviewView;
 import eu.urbanagenda.kb.ui.internal.validation.ValidationView;
@@ -14,9 +15,9 @@ import eu.urbanagenda.kb.ui.internal.validation.ValidationView;
  */
 public class PartnershipsPerspective implements IPerspectiveFactory {
 
-    public static final String ID = "eu.urbanagenda.kb.ui.perspective.partnerships";
+    public static final String ID = KbCommands.PARTNERSHIPS_PERSPECTIVE;
     /** The Search perspective (contributed by eu.urbanagenda.kb.ui.search). */
-    public static final String SEARCH_ID = "eu.urbanagenda.kb.ui.search.perspective";
+    public static final String SEARCH_ID = KbCommands.SEARCH_PERSPECTIVE;
 
     @Override
     public void createInitialLayout(IPageLayout layout) {

@@ -1,7 +1,5 @@
 package eu.urbanagenda.kb.ui.jobs;
 
-import java.util.Optional;
-
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -11,8 +9,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.statushandlers.StatusManager;
 
 import eu.urbanagenda.kb.core.KbSession;
-import eu.urbanagenda.kb.index.UpdateReport;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.ErrorMessages;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
 /** Jobs of the workbench and the scheduling rule that keeps two index writers apart. */
@@ -63,25 +60,18 @@ public final class KbJobs {
      * First use (and after an index rebuild): indexes the bundled seed documents, in the background after the
      * window has opened. Does nothing when the index is already there.
      */
-    public static Job ensureIndexed() {
+    public static Job ensureIndexed(KbSession session) {
         Job job = new IndexJob(Messages.Job_ensureIndexed) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                KbSession session = KbUi.sessionOrOpen();
-                if (session == null) {
-                    return Status.OK_STATUS; // the views show why
-                }
                 try {
-                    Optional<UpdateReport> report = session.ensureIndexed(monitor);
-                    if (report.isPresent()) {
-                        KbUi.fireIndexChanged();
-                    }
+                    session.library().ensureIndexed(monitor);
                     return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
                 } catch (OperationCanceledException e) {
                     return Status.CANCEL_STATUS;
                 } catch (Exception e) {
                     // e.g. the index is locked by a `kb index` running meanwhile: say so, and search what is there
-                    StatusManager.getManager().handle(KbUi.error(e), StatusManager.SHOW | StatusManager.LOG);
+                    StatusManager.getManager().handle(ErrorMessages.error(e), StatusManager.SHOW | StatusManager.LOG);
                     return Status.OK_STATUS;
                 }
             }

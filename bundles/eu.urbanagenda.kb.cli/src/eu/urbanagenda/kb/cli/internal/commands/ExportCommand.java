@@ -1,10 +1,13 @@
 package eu.urbanagenda.kb.cli.internal.commands;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -79,7 +82,7 @@ public final class ExportCommand implements Command {
         if (output != null && (output.getParent() == null || !Files.isDirectory(output.getParent()))) {
             throw new DataException("kb export: cannot write " + output + ": no such folder " + output.getParent());
         }
-        KnowledgeBase knowledgeBase = context.session().knowledgeBase();
+        KnowledgeBase knowledgeBase = context.session().model().knowledgeBase();
         List<JsonObject> records = new ArrayList<>();
         switch (what) {
             case "documents" -> knowledgeBase.getDocuments().forEach(d -> records.add(ModelRecords.document(d)));
@@ -146,10 +149,28 @@ public final class ExportCommand implements Command {
         return String.join("; ", parts);
     }
 
+    /**
+     * Writes the export: a regular file atomically (a temporary file, forced to the disk, then moved over it), so a
+     * failure leaves the previous file as it was; anything else (a device, a pipe) directly. Every failure is an error
+     * naming the file.
+     */
     private static void write(Path output, String text) throws DataException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (Files.exists(output) && !Files.isRegularFile(output)) {
+            try (FileChannel channel = FileChannel.open(output, StandardOpenOption.WRITE)) {
+                writeAll(channel, bytes);
+            } catch (IOException e) {
+                throw new DataException("kb export: cannot write " + output + ": " + reason(e), e);
+            }
+            return;
+        }
         Path tmp = output.resolveSibling("." + output.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                writeAll(channel, bytes);
+                channel.force(true);
+            }
             Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             try {
@@ -157,7 +178,18 @@ public final class ExportCommand implements Command {
             } catch (IOException ignored) {
                 // the original error is the one to report
             }
-            throw new DataException("kb export: cannot write " + output + ": " + e.getMessage(), e);
+            throw new DataException("kb export: cannot write " + output + ": " + reason(e), e);
         }
+    }
+
+    private static void writeAll(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

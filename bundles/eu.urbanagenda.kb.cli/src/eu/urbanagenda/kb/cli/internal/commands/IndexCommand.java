@@ -111,12 +111,12 @@ public final class IndexCommand implements Command {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         UpdateReport report;
         try {
-            session.ensureIndexed(progress);
-            if (paths.isEmpty() && session.recordedSources().isEmpty()) {
+            session.library().ensureIndexed(progress);
+            if (paths.isEmpty() && session.library().recordedSources().isEmpty()) {
                 console.error("kb index: nothing indexed yet; give the files or folders to index");
                 return ExitStatus.USAGE;
             }
-            report = session.update(paths, options, progress);
+            report = session.library().update(paths, options, progress);
         } catch (IOException e) {
             throw new DataException("kb index: " + e.getMessage(), e);
         } finally {

@@ -85,7 +85,7 @@ public final class LinkCommand implements Command {
         KbSession session = context.session();
         Set<String> ids = new HashSet<>(args.values("partnership"));
         for (String id : ids) {
-            if (session.partnership(id).isEmpty()) {
+            if (session.model().partnership(id).isEmpty()) {
                 throw new UsageException("kb link: unknown partnership '" + id + "'; see 'kb partnerships'");
             }
         }
@@ -94,8 +94,8 @@ public final class LinkCommand implements Command {
         ProgressPrinter progress = new ProgressPrinter(console.err(), console.errTerminal());
         List<Proposal> proposals;
         try {
-            session.ensureIndexed(progress);
-            proposals = new Linker(session.index()).propose(LinkVocabulary.of(session.knowledgeBase()), options, progress);
+            session.library().ensureIndexed(progress);
+            proposals = new Linker(session.library().index()).propose(LinkVocabulary.of(session.model().knowledgeBase()), options, progress);
         } catch (OperationCanceledException e) {
             throw new DataException("kb link: cancelled; nothing was stored");
         } catch (IOException e) {
@@ -104,18 +104,18 @@ public final class LinkCommand implements Command {
             progress.done();
         }
         Map<String, String> before = new HashMap<>();
-        for (Evidence evidence : session.knowledgeBase().getEvidence()) {
+        for (Evidence evidence : session.model().knowledgeBase().getEvidence()) {
             if (evidence.getDocument() != null && evidence.getTarget() != null) {
                 before.put(evidence.getDocument().getChecksum() + " " + evidence.getTarget().getId(),
                         evidence.getStatus() == EvidenceStatus.SUGGESTED ? "suggested before" : evidence.getStatus().getLiteral() + " (kept)");
             }
         }
-        LinkChanges changes = LinkChanges.plan(session.editingDomain(), session.knowledgeBase(), proposals);
+        LinkChanges changes = LinkChanges.plan(session.model().editingDomain(), session.model().knowledgeBase(), proposals);
         boolean store = !args.has("dry-run") && !changes.isEmpty();
         if (store) {
-            session.editingDomain().getCommandStack().execute(changes.command());
+            session.model().editingDomain().getCommandStack().execute(changes.command());
             try {
-                session.save();
+                session.model().save();
             } catch (IOException e) {
                 throw new DataException("kb link: the suggestions could not be saved: " + e.getMessage(), e);
             }
@@ -126,13 +126,14 @@ public final class LinkCommand implements Command {
                 console.jsonLine(json(proposal, state));
             } else {
                 console.println(String.format(Locale.ROOT, "%.2f  %-14s %s", proposal.score(), proposal.targetId(),
-                        console.bold(proposal.title() == null ? proposal.path().getFileName().toString() : proposal.title())));
-                console.println("      " + proposal.path() + " · " + proposal.language() + " · " + state);
+                        console.bold(proposal.document().title() == null ? proposal.path().getFileName().toString()
+                                : proposal.document().title())));
+                console.println("      " + proposal.path() + " · " + proposal.document().lang().code() + " · " + state);
                 console.println("      matched: " + String.join(", ", proposal.matched()));
             }
         }
         String summary = proposals.size() + " proposals at or above " + options.threshold() + ": " + changes.summary()
-                + (args.has("dry-run") ? " (dry run: nothing stored)" : store ? "; saved " + session.knowledgeBaseFile() : "; nothing to store");
+                + (args.has("dry-run") ? " (dry run: nothing stored)" : store ? "; saved " + session.model().file() : "; nothing to store");
         if (console.json()) {
             console.error("kb link: " + summary);
         } else {
@@ -147,10 +148,10 @@ public final class LinkCommand implements Command {
         object.addProperty("targetType", proposal.targetType());
         object.addProperty("path", proposal.path().toString());
         object.addProperty("sha256", proposal.sha256());
-        object.addProperty("title", proposal.title());
-        object.addProperty("lang", proposal.language());
+        object.addProperty("title", proposal.document().title());
+        object.addProperty("lang", proposal.document().lang().code());
         object.addProperty("score", proposal.score());
-        object.addProperty("snippet", proposal.snippet());
+        object.addProperty("snippet", proposal.document().snippet() == null ? null : proposal.document().snippet().marked());
         JsonArray matched = new JsonArray();
         proposal.matched().forEach(matched::add);
         object.add("matched", matched);

@@ -61,7 +61,7 @@ public final class PartnershipsCommand implements Command {
         if (country != null && !country.matches("[A-Z]{2}")) {
             throw new UsageException("kb partnerships: --country takes a two-letter code such as BG or EU, not '" + args.value("country") + "'");
         }
-        KnowledgeBase knowledgeBase = context.session().knowledgeBase();
+        KnowledgeBase knowledgeBase = context.session().model().knowledgeBase();
         List<Partnership> selected = new ArrayList<>();
         for (Partnership partnership : knowledgeBase.getPartnerships()) {
             if (status != null && (partnership.getStatus() == null || !partnership.getStatus().getLiteral().equals(status))) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
 import com.google.gson.JsonArray;
@@ -27,13 +28,14 @@ import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.index.SortOrder;
+import eu.urbanagenda.kb.ingest.Language;
 import eu.urbanagenda.kb.link.CrossLanguageQuery;
 import eu.urbanagenda.kb.link.LinkVocabulary;
 
 /** `kb search QUERY`: ranked hits with highlighted snippets. */
 public final class SearchCommand implements Command {
 
-    static final List<String> LANGUAGES = List.of("uk", "bg", "ru", "en", "other");
+    static final List<String> LANGUAGES = Arrays.stream(Language.values()).map(Language::code).toList();
     static final List<String> FORMATS = List.of("text", "html", "pdf");
 
     @Override
@@ -85,7 +87,7 @@ public final class SearchCommand implements Command {
         Console console = context.console();
         KbSession session = context.session();
         if (args.has("expand")) {
-            CrossLanguageQuery.Expansion expansion = CrossLanguageQuery.expand(query, LinkVocabulary.of(session.knowledgeBase()));
+            CrossLanguageQuery.Expansion expansion = CrossLanguageQuery.expand(query, LinkVocabulary.of(session.model().knowledgeBase()));
             if (expansion.expanded()) {
                 console.error("kb search: expanded across languages (" + String.join(", ", expansion.partnerships()) + "): "
                         + String.join(", ", expansion.added()));
@@ -134,7 +136,7 @@ public final class SearchCommand implements Command {
         SearchResult result;
         try {
             ProgressPrinter progress = new ProgressPrinter(console.err(), console.errTerminal());
-            session.ensureIndexed(progress);
+            session.library().ensureIndexed(progress);
             progress.done();
             Timings.mark("index opened");
             result = session.search(request, args.values("partnership"));
@@ -184,18 +186,19 @@ public final class SearchCommand implements Command {
         for (SearchHit hit : result.hits()) {
             console.println();
             console.println(rank++ + ". " + console.bold(hit.title() == null || hit.title().isBlank() ? hit.path().getFileName().toString() : hit.title()));
-            StringBuilder meta = new StringBuilder("   ").append(hit.path()).append(" · ").append(hit.lang()).append(" · ").append(hit.format());
+            StringBuilder meta = new StringBuilder("   ").append(hit.path()).append(" · ").append(hit.lang().code()).append(" · ")
+                    .append(hit.format() == null ? "?" : hit.format().id());
             if (hit.date() != null) {
                 meta.append(" · ").append(hit.date());
             }
             meta.append(String.format(Locale.ROOT, " · score %.2f", hit.score()));
-            List<String> partnerships = session.partnershipsOf(hit.sha256());
+            List<String> partnerships = session.links().partnershipsOf(hit.sha256());
             if (!partnerships.isEmpty()) {
                 meta.append(" · ").append(String.join(", ", partnerships));
             }
             console.println(meta.toString());
-            if (hit.snippet() != null && !hit.snippet().isBlank()) {
-                console.println("   " + console.snippet(unescape(hit.snippet())).replace('\n', ' '));
+            if (hit.snippet() != null && !hit.snippet().text().isBlank()) {
+                console.println("   " + console.snippet(hit.snippet()));
             }
         }
         if (facets) {
@@ -219,24 +222,19 @@ public final class SearchCommand implements Command {
         console.println(line.toString());
     }
 
-    /** Snippets mark matches with <b>…</b> and escape <, > and & in the text; a terminal wants the text. */
-    static String unescape(String snippet) {
-        return snippet.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-    }
-
     static JsonObject json(SearchHit hit, KbSession session) {
         JsonObject object = new JsonObject();
         object.addProperty("path", hit.path().toString());
         object.addProperty("title", hit.title());
-        object.addProperty("lang", hit.lang());
-        object.addProperty("format", hit.format());
+        object.addProperty("lang", hit.lang().code());
+        object.addProperty("format", hit.format() == null ? null : hit.format().id());
         object.addProperty("encoding", hit.encoding());
         object.addProperty("score", hit.score());
         object.addProperty("date", hit.date() == null ? null : hit.date().toString());
         object.addProperty("sha256", hit.sha256());
-        object.addProperty("snippet", hit.snippet());
+        object.addProperty("snippet", hit.snippet() == null ? null : hit.snippet().marked());
         JsonArray partnerships = new JsonArray();
-        session.partnershipsOf(hit.sha256()).forEach(partnerships::add);
+        session.links().partnershipsOf(hit.sha256()).forEach(partnerships::add);
         object.add("partnerships", partnerships);
         return object;
     }

@@ -60,15 +60,15 @@ public final class ShowCommand implements Command {
         }
         String id = args.operands().get(0);
         KbSession session = context.session();
-        Partnership partnership = session.partnership(id)
+        Partnership partnership = session.model().partnership(id)
                 .orElseThrow(() -> new UsageException("kb show: unknown partnership '" + id + "'; see 'kb partnerships'"));
         Console console = context.console();
         if (console.json()) {
-            console.jsonLine(ModelRecords.partnership(partnership, session.knowledgeBase()));
+            console.jsonLine(ModelRecords.partnership(partnership, session.model().knowledgeBase()));
             return ExitStatus.OK;
         }
         console.println(console.bold(ModelRecords.english(partnership)) + "  (" + partnership.getId() + ")");
-        for (Language language : ModelRecords.NAME_LANGUAGES) {
+        for (Language language : Localized.NAME_LANGUAGES) {
             LocalizedString name = Localized.find(partnership.getNames(), language).orElse(null);
             console.println("  " + language.getLiteral() + ": " + (name == null ? "—" : name.getValue() + (name.isTranslated() ? "  [tr]" : "")));
         }
@@ -109,12 +109,12 @@ public final class ShowCommand implements Command {
             }
         }
         section(console, "Keywords");
-        for (Language language : ModelRecords.NAME_LANGUAGES) {
+        for (Language language : Localized.NAME_LANGUAGES) {
             console.println("  " + language.getLiteral() + ": " + String.join(", ", Localized.all(partnership.getKeywords(), language)));
         }
         section(console, "Linked sources");
         int count = 0;
-        for (Evidence evidence : session.knowledgeBase().getEvidence()) {
+        for (Evidence evidence : session.model().knowledgeBase().getEvidence()) {
             if (!ModelRecords.belongsTo(evidence.getTarget(), partnership)) {
                 continue;
             }
@@ -127,7 +127,7 @@ public final class ShowCommand implements Command {
                         + (evidence.getTarget() != partnership ? " · on " + ModelRecords.english(evidence.getTarget()) : ""));
             }
             if (evidence.getSnippet() != null && !evidence.getSnippet().isBlank()) {
-                console.println("            «" + console.snippet(evidence.getSnippet()).replace('\n', ' ') + "»");
+                console.println("            «" + evidence.getSnippet().replace('\n', ' ') + "»");
             }
         }
         if (count == 0) {

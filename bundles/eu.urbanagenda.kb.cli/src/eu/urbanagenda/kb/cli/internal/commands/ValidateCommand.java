@@ -68,9 +68,9 @@ public final class ValidateCommand implements Command {
         List<LoadProblem> problems;
         if (args.operands().isEmpty()) {
             KbSession session = context.session();
-            file = session.knowledgeBaseFile();
-            knowledgeBase = session.knowledgeBase();
-            problems = session.loadProblems();
+            file = session.model().file();
+            knowledgeBase = session.model().knowledgeBase();
+            problems = session.model().loadProblems();
         } else {
             file = Path.of(args.operands().get(0)).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {

@@ -26,6 +26,7 @@ import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
+import eu.urbanagenda.kb.index.Snippet;
 import eu.urbanagenda.kb.index.SortOrder;
 import eu.urbanagenda.kb.index.StoredDocument;
 import eu.urbanagenda.kb.index.UpdateReport;
@@ -146,7 +147,7 @@ class ParityTest {
         assertEquals(a.totalHits(), b.totalHits(), what + ": total");
         assertEquals(a.facets(), b.facets(), what + ": facets");
         assertEquals(a.hits().size(), b.hits().size(), what + ": page");
-        Map<Path, String> snippets = new HashMap<>();
+        Map<Path, Snippet> snippets = new HashMap<>();
         for (int i = 0; i < a.hits().size(); i++) {
             SearchHit x = a.hits().get(i);
             SearchHit y = b.hits().get(i);

@@ -12,12 +12,14 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
+import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
-import eu.urbanagenda.kb.index.StoredDocument;
+import eu.urbanagenda.kb.index.Snippet;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.internal.Snippets;
 import eu.urbanagenda.kb.ingest.ExtractedDocument;
+import eu.urbanagenda.kb.ingest.Language;
 
 /**
  * Snippets and highlights made on the client, by the desktop index's own code ({@link Snippets}, {@link DocumentMapper},
@@ -74,23 +76,23 @@ public final class Highlighting {
      * @throws QuerySyntaxException if the query cannot be parsed
      * @throws IOException on analysis errors
      */
-    public String[] snippets(List<ExtractedDocument> documents, List<Charset> overrides, Query parsed, String query,
+    public Snippet[] snippets(List<ExtractedDocument> documents, List<Charset> overrides, Query parsed, String query,
             List<String> fields) throws QuerySyntaxException, IOException {
         if (documents.isEmpty()) {
-            return new String[0];
+            return new Snippet[0];
         }
         try (Page page = new Page(documents, overrides)) {
             int[] ids = new int[documents.size()];
-            String[] langs = new String[documents.size()];
+            Language[] langs = new Language[documents.size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = i;
-                langs[i] = documents.get(i).language().code();
+                langs[i] = documents.get(i).language();
             }
             Query highlight = queries.forHighlighting(page.searcher, parsed, query, fields);
-            String[] out = new Snippets(analyzer).snippets(page.searcher, highlight, ids, langs);
+            Snippet[] out = new Snippets(analyzer).snippets(page.searcher, highlight, ids, langs);
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == null) {
-                    out[i] = Snippets.leadingText(documents.get(i).text());
+                    out[i] = Snippets.leading(documents.get(i).text());
                 }
             }
             return out;
@@ -106,11 +108,11 @@ public final class Highlighting {
      * @throws QuerySyntaxException if the query cannot be parsed
      * @throws IOException on analysis errors
      */
-    public List<StoredDocument.Highlight> highlights(ExtractedDocument document, Charset override, Query parsed,
-            String query) throws QuerySyntaxException, IOException {
+    public List<Highlight> highlights(ExtractedDocument document, Charset override, Query parsed, String query)
+            throws QuerySyntaxException, IOException {
         try (Page page = new Page(List.of(document), java.util.Collections.singletonList(override))) {
             Query highlight = queries.forHighlighting(page.searcher, parsed, query, List.of());
-            return Snippets.highlights(page.searcher, analyzer, highlight, 0, document.language().code());
+            return Snippets.highlights(page.searcher, analyzer, highlight, 0, document.language());
         }
     }
 }

@@ -101,12 +101,22 @@ public final class SourceDocument {
         return new ExtractedDocument(Path.of(string(source, KbFields.PATH)),
                 Objects.requireNonNullElse(DocumentFormat.fromId(format), DocumentFormat.TEXT),
                 string(source, KbFields.ENCODING),
-                encodingSource == null ? EncodingSource.DETECTED : EncodingSource.valueOf(encodingSource), language,
+                encodingSource(encodingSource), language,
                 orEmpty(string(source, KbFields.TITLE)), string(source, DocumentMapper.DESCRIPTION),
                 date == null || date.isNull() ? null : LocalDate.ofEpochDay(date.asLong()),
                 source.path(DocumentMapper.SIZE).asLong(), source.path(DocumentMapper.MTIME).asLong(),
                 string(source, KbFields.SHA256),
                 text != null ? text : orEmpty(string(source, KbFields.textField(language))));
+    }
+
+    /** How the encoding was chosen, as recorded; {@link EncodingSource#NONE} when unknown. */
+    private static EncodingSource encodingSource(String name) {
+        for (EncodingSource source : EncodingSource.values()) {
+            if (source.name().equals(name)) {
+                return source;
+            }
+        }
+        return EncodingSource.NONE;
     }
 
     /**

@@ -3,21 +3,12 @@ package eu.urbanagenda.kb.ui.nl.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
@@ -29,10 +20,12 @@ import org.junit.jupiter.api.Test;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
-import eu.urbanagenda.kb.ui.KbUi;
 import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
 import eu.urbanagenda.kb.ui.internal.editor.PartnershipEditor;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
+import eu.urbanagenda.kb.ui.testing.Screenshots;
+import eu.urbanagenda.kb.ui.testing.UiWait;
+import eu.urbanagenda.kb.ui.testing.Workbench;
 
 /** Started with -nl uk, the workbench speaks Ukrainian: menus, views, the model's names, the editor. */
 class UkrainianWorkbenchTest {
@@ -59,24 +52,22 @@ class UkrainianWorkbenchTest {
         assertEquals("Партнерства", navigator.getPartName());
         assertTrue(navigator.getFilterText().getMessage().startsWith("Фільтр партнерств"), navigator.getFilterText().getMessage());
 
-        assertTrue(until(display, 30_000, () -> KbUi.session() != null), "the knowledge base opened: " + KbUi.problem());
-        KbSession session = KbUi.session();
+        KbSession session = Workbench.session();
         TreeViewer tree = navigator.getViewer();
-        assertTrue(until(display, 5000, () -> tree.getTree().getItemCount() == 1));
+        assertTrue(UiWait.until(display, () -> tree.getTree().getItemCount() == 1));
         assertEquals("Порядок денний ЄС для міст", tree.getTree().getItem(0).getText().strip(), "the model's Ukrainian name");
 
-        Partnership digital = session.partnership("digital-transition").orElseThrow();
-        navigator.reveal(digital);
+        Partnership digital = session.model().partnership("digital-transition").orElseThrow();
+        assertTrue(UiWait.until(display, () -> navigator.reveal(digital)));
         assertTrue(tree.getTree().getSelection()[0].getText().startsWith("Цифровий перехід"), tree.getTree().getSelection()[0].getText());
         PartnershipEditor editor = PartnershipEditor.open(page, digital);
-        until(display, 300, () -> false);
+        UiWait.idle(display);
         assertEquals("Цифровий перехід", editor.getPartName());
         List<String> sections = new ArrayList<>();
         collectSections(editor.getOverviewPage().getManagedForm().getForm().getBody(), sections);
         assertTrue(sections.containsAll(List.of("Назви", "Статус і роки", "Координатори", "Дії")), sections.toString());
 
-        until(display, 20_000, () -> org.eclipse.core.runtime.jobs.Job.getJobManager().isIdle());
-        take(shell, "workbench-uk");
+        Screenshots.take(shell, "workbench-uk");
         page.closeAllEditors(false);
     }
 
@@ -89,42 +80,5 @@ class UkrainianWorkbenchTest {
                 collectSections(child, into);
             }
         }
-    }
-
-    private static boolean until(Display display, long millis, BooleanSupplier condition) {
-        long end = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                return false;
-            }
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The shell's pixels as target/screenshots/NAME.png. */
-    private static void take(Shell shell, String name) throws IOException {
-        Display display = shell.getDisplay();
-        until(display, 300, () -> false);
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-        } finally {
-            gc.dispose();
-        }
-        Path folder = Path.of(System.getProperty("kb.target", "target"), "screenshots");
-        Files.createDirectories(folder);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-        loader.save(folder.resolve(name + ".png").toString(), SWT.IMAGE_PNG);
-        image.dispose();
     }
 }

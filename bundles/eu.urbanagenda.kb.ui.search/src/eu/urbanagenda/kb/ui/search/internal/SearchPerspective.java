@@ -3,8 +3,7 @@ package eu.urbanagenda.kb.ui.search.internal;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
-import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
+import eu.urbanagenda.kb.ui.KbCommands;
 import eu.urbanagenda.kb.ui.search.internal.view.SearchView;
 
 /**
@@ -13,15 +12,15 @@ import eu.urbanagenda.kb.ui.search.internal.view.SearchView;
  */
 public class SearchPerspective implements IPerspectiveFactory {
 
-    public static final String ID = PartnershipsPerspective.SEARCH_ID;
+    public static final String ID = KbCommands.SEARCH_PERSPECTIVE;
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
         String editorArea = layout.getEditorArea();
         layout.addView(SearchView.ID, IPageLayout.LEFT, 0.56f, editorArea);
-        layout.addView(NavigatorView.ID, IPageLayout.BOTTOM, 0.68f, SearchView.ID);
+        layout.addView(KbCommands.NAVIGATOR_VIEW, IPageLayout.BOTTOM, 0.68f, SearchView.ID);
         layout.addShowViewShortcut(SearchView.ID);
-        layout.addShowViewShortcut(NavigatorView.ID);
-        layout.addPerspectiveShortcut(PartnershipsPerspective.ID);
+        layout.addShowViewShortcut(KbCommands.NAVIGATOR_VIEW);
+        layout.addPerspectiveShortcut(KbCommands.PARTNERSHIPS_PERSPECTIVE);
     }
 }

@@ -2,15 +2,20 @@ package eu.urbanagenda.kb.ui.internal.editor;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.eclipse.emf.common.command.Command;
-import org.eclipse.emf.common.command.CompoundCommand;
-import org.eclipse.emf.ecore.EAttribute;
-import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.core.databinding.Binding;
+import org.eclipse.core.databinding.DataBindingContext;
+import org.eclipse.core.databinding.UpdateValueStrategy;
+import org.eclipse.core.databinding.observable.value.IObservableValue;
+import org.eclipse.core.databinding.validation.ValidationStatus;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.emf.common.util.Enumerator;
+import org.eclipse.jface.databinding.swt.DisplayRealm;
+import org.eclipse.jface.databinding.swt.typed.WidgetProperties;
+import org.eclipse.jface.databinding.viewers.typed.ViewerProperties;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -20,15 +25,12 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ComboViewer;
 import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.LabelProvider;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.events.FocusAdapter;
-import org.eclipse.swt.events.FocusEvent;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -47,64 +49,56 @@ import eu.urbanagenda.kb.model.Action;
 import eu.urbanagenda.kb.model.Actor;
 import eu.urbanagenda.kb.model.Generation;
 import eu.urbanagenda.kb.model.Language;
-import eu.urbanagenda.kb.model.LocalizedString;
 import eu.urbanagenda.kb.model.Participation;
-import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.PartnershipStatus;
-import eu.urbanagenda.kb.model.Role;
-import eu.urbanagenda.kb.model.UrbanAgendaPackage.Literals;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
 import eu.urbanagenda.kb.model.localization.Localized;
-import eu.urbanagenda.kb.ui.edit.KbEdits;
+import eu.urbanagenda.kb.ui.LanguageLabels;
 import eu.urbanagenda.kb.ui.internal.Messages;
+import eu.urbanagenda.kb.viewmodel.ModelValue;
+import eu.urbanagenda.kb.viewmodel.PartnershipForm;
 
 /**
- * The partnership's facts: names in English, Bulgarian and Ukrainian side by side (each with its "translated" flag),
- * status, generation and years, the coordinators (add, remove, edit the country) and the actions. A text field's edit
- * becomes a command when the field loses the focus or Enter is pressed; until then the editor shows it as unsaved.
+ * The partnership's facts, bound to a {@link PartnershipForm}: names in English, Bulgarian and Ukrainian side by side
+ * (each with its "translated" flag), status, generation and years, the coordinators (add, remove, edit the country) and
+ * the actions. A text field's edit becomes a command when the field loses the focus or Enter is pressed; until then the
+ * editor shows it as unsaved. Undo and redo show in the fields through the bindings.
  */
 public class OverviewPage extends FormPage {
 
     public static final String ID = "eu.urbanagenda.kb.ui.editors.partnership.overview";
-    /** The order of the names, as the issue asks: English, Bulgarian, Ukrainian. */
-    public static final List<Language> LANGUAGES = List.of(Language.EN, Language.BG, Language.UK);
     private static final Object NOT_SET = new Object();
 
     private final PartnershipEditor editor;
     private final Map<Language, Text> nameTexts = new EnumMap<>(Language.class);
     private final Map<Language, Button> translatedButtons = new EnumMap<>(Language.class);
-    private final Map<Text, EAttribute> yearTexts = new java.util.LinkedHashMap<>();
-    private final Map<Text, String> yearLabels = new java.util.HashMap<>();
-    private final Set<Text> pending = new LinkedHashSet<>();
-    private ComboViewer statusCombo;
-    private ComboViewer generationCombo;
+    /** The text fields, whose widget may hold an edit not yet in the model. */
+    private final Map<Text, TextField> textFields = new LinkedHashMap<>();
+    private PartnershipForm form;
+    private DataBindingContext bindings;
     private TableViewer coordinators;
     private TableViewer actions;
     private Button removeCoordinator;
-    private SelectionMediator selection;
     private IManagedForm managedForm;
-    private boolean updating;
 
     public OverviewPage(PartnershipEditor editor) {
         super(editor, ID, Messages.Editor_overviewPage);
         this.editor = editor;
     }
 
-    private Partnership partnership() {
-        return editor.getPartnership();
-    }
-
-    private EditingDomain domain() {
-        return editor.getSession().editingDomain();
-    }
-
     @Override
-    protected void createFormContent(IManagedForm form) {
-        managedForm = form;
-        FormToolkit toolkit = form.getToolkit();
-        ScrolledForm scrolled = form.getForm();
+    protected void createFormContent(IManagedForm managed) {
+        managedForm = managed;
+        form = new PartnershipForm(DisplayRealm.getRealm(managed.getForm().getDisplay()),
+                editor.getSession().model().editingDomain(), editor.getPartnership());
+        bindings = new DataBindingContext(DisplayRealm.getRealm(managed.getForm().getDisplay()));
+        FormToolkit toolkit = managed.getToolkit();
+        ScrolledForm scrolled = managed.getForm();
         toolkit.decorateFormHeading(scrolled.getForm());
-        scrolled.setImage(editor.labels().getImage(partnership()));
+        scrolled.setImage(editor.labels().getImage(editor.getPartnership()));
+        ModelValue<String> title = form.title();
+        scrolled.setText(title.getValue());
+        title.addValueChangeListener(e -> scrolled.setText(e.diff.getNewValue()));
         Composite body = scrolled.getBody();
         GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).margins(10, 10).spacing(14, 14).applyTo(body);
 
@@ -113,11 +107,11 @@ public class OverviewPage extends FormPage {
         createCoordinators(toolkit, body);
         createActions(toolkit, body);
 
-        selection = new SelectionMediator(this::partnership);
+        SelectionMediator selection = new SelectionMediator(editor::getPartnership);
         selection.add(coordinators);
         selection.add(actions);
         getSite().setSelectionProvider(selection);
-        refresh();
+        textFields.keySet().forEach(text -> text.addListener(SWT.FocusIn, e -> selection.reset()));
     }
 
     private Section section(FormToolkit toolkit, Composite parent, String title, String description, int span) {
@@ -131,27 +125,26 @@ public class OverviewPage extends FormPage {
     private void createNames(FormToolkit toolkit, Composite body) {
         Section section = section(toolkit, body, Messages.Editor_names, Messages.Editor_namesDescription, 2);
         Composite client = toolkit.createComposite(section);
-        GridLayoutFactory.fillDefaults().numColumns(LANGUAGES.size()).equalWidth(true).spacing(12, 4).applyTo(client);
-        for (Language language : LANGUAGES) {
-            Label label = toolkit.createLabel(client, languageName(language));
+        List<Language> languages = Localized.NAME_LANGUAGES;
+        GridLayoutFactory.fillDefaults().numColumns(languages.size()).equalWidth(true).spacing(12, 4).applyTo(client);
+        for (Language language : languages) {
+            Label label = toolkit.createLabel(client, LanguageLabels.of(language));
             label.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
             GridDataFactory.fillDefaults().grab(true, false).applyTo(label);
         }
-        for (Language language : LANGUAGES) {
+        for (Language language : languages) {
             Text text = toolkit.createText(client, "", SWT.SINGLE);
             text.setData("language", language.getLiteral());
             GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(text);
             nameTexts.put(language, text);
-            trackEdits(text, () -> commitName(language));
+            bindText(text, form.name(language), null);
         }
-        for (Language language : LANGUAGES) {
+        for (Language language : languages) {
             Button translated = toolkit.createButton(client, Messages.Editor_translated, SWT.CHECK);
             translated.setToolTipText(Messages.Editor_translatedTooltip);
-            translated.addListener(SWT.Selection, e -> {
-                if (!updating) {
-                    editor.execute(KbEdits.setTranslated(domain(), partnership(), language, translated.getSelection()));
-                }
-            });
+            bindings.bindValue(WidgetProperties.buttonSelection().observe(translated), form.translated(language));
+            bindings.bindValue(WidgetProperties.enabled().observe(translated), form.hasName(language),
+                    new UpdateValueStrategy<>(UpdateValueStrategy.POLICY_NEVER), null);
             translatedButtons.put(language, translated);
         }
         section.setClient(client);
@@ -164,25 +157,24 @@ public class OverviewPage extends FormPage {
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(10, 6).applyTo(client);
 
         toolkit.createLabel(client, Messages.Editor_status);
-        statusCombo = combo(client, PartnershipStatus.VALUES, Literals.PARTNERSHIP__STATUS, Messages.Command_setStatus);
+        bindCombo(combo(client, PartnershipStatus.VALUES), form.status());
         toolkit.createLabel(client, Messages.Editor_generation);
-        generationCombo = combo(client, Generation.VALUES, Literals.PARTNERSHIP__GENERATION, Messages.Command_setGeneration);
+        bindCombo(combo(client, Generation.VALUES), form.generation());
 
-        year(toolkit, client, Messages.Editor_startYear, Literals.PARTNERSHIP__START_YEAR);
-        year(toolkit, client, Messages.Editor_actionPlanYear, Literals.PARTNERSHIP__ACTION_PLAN_YEAR);
-        year(toolkit, client, Messages.Editor_endYear, Literals.PARTNERSHIP__END_YEAR);
-        year(toolkit, client, Messages.Editor_actionCount, Literals.PARTNERSHIP__ACTION_COUNT);
+        number(toolkit, client, Messages.Editor_startYear, PartnershipForm.Number.START_YEAR);
+        number(toolkit, client, Messages.Editor_actionPlanYear, PartnershipForm.Number.ACTION_PLAN_YEAR);
+        number(toolkit, client, Messages.Editor_endYear, PartnershipForm.Number.END_YEAR);
+        number(toolkit, client, Messages.Editor_actionCount, PartnershipForm.Number.ACTION_COUNT);
         section.setClient(client);
     }
 
-    private ComboViewer combo(Composite parent, List<?> literals, EAttribute attribute, String commandLabel) {
+    private static ComboViewer combo(Composite parent, List<?> literals) {
         ComboViewer viewer = new ComboViewer(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setLabelProvider(new LabelProvider() {
             @Override
             public String getText(Object element) {
-                return element == NOT_SET ? Messages.Editor_notSet
-                        : KnowledgeBaseLabels.literal((org.eclipse.emf.common.util.Enumerator) element);
+                return element == NOT_SET ? Messages.Editor_notSet : KnowledgeBaseLabels.literal((Enumerator) element);
             }
         });
         List<Object> input = new ArrayList<>();
@@ -190,83 +182,54 @@ public class OverviewPage extends FormPage {
         input.addAll(literals);
         viewer.setInput(input);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(viewer.getControl());
-        viewer.addSelectionChangedListener(event -> {
-            if (updating) {
-                return;
-            }
-            Object value = viewer.getStructuredSelection().getFirstElement();
-            editor.execute(KbEdits.set(domain(), partnership(), attribute, value == NOT_SET ? null : value, commandLabel));
-        });
         return viewer;
     }
 
-    private void year(FormToolkit toolkit, Composite parent, String label, EAttribute attribute) {
+    /** Binds a combo of literals to a model value; "not set" stands for {@code null}. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private void bindCombo(ComboViewer viewer, ModelValue<?> value) {
+        UpdateValueStrategy toModel = UpdateValueStrategy.create(
+                org.eclipse.core.databinding.conversion.IConverter.create(v -> v == NOT_SET ? null : v));
+        UpdateValueStrategy toCombo = UpdateValueStrategy.create(
+                org.eclipse.core.databinding.conversion.IConverter.create(v -> v == null ? NOT_SET : v));
+        bindings.bindValue((IObservableValue) ViewerProperties.singleSelection().observe(viewer), (IObservableValue) value, toModel,
+                toCombo);
+    }
+
+    private void number(FormToolkit toolkit, Composite parent, String label, PartnershipForm.Number field) {
         toolkit.createLabel(parent, label);
         Text text = toolkit.createText(parent, "", SWT.SINGLE);
-        text.setData("feature", attribute.getName());
+        text.setData("feature", field.attribute.getName());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
-        yearTexts.put(text, attribute);
-        yearLabels.put(text, label);
-        trackEdits(text, () -> commitNumber(text, attribute, label));
-    }
-
-    /** A text field whose edit is pending until focus leaves it or Enter is pressed, then {@code commit} runs. */
-    private void trackEdits(Text text, Runnable commit) {
-        text.addModifyListener(e -> {
-            if (!updating && pending.add(text)) {
-                editor.editorDirtyStateChanged();
-            }
+        Binding binding = bindText(text, form.number(field, label), value -> {
+            String wrong = PartnershipForm.checkNumber(value);
+            return wrong == null ? ValidationStatus.ok() : ValidationStatus.error(NLS.bind(Messages.Editor_notANumber, label, wrong));
         });
-        text.addListener(SWT.DefaultSelection, e -> commit.run());
-        text.addFocusListener(new FocusAdapter() {
-            @Override
-            public void focusGained(FocusEvent e) {
-                if (selection != null) {
-                    selection.reset();
-                }
-            }
-
-            @Override
-            public void focusLost(FocusEvent e) {
-                commit.run();
+        binding.getValidationStatus().addValueChangeListener(e -> {
+            IStatus status = e.diff.getNewValue();
+            if (status.isOK()) {
+                managedForm.getMessageManager().removeMessage(field, text);
+            } else {
+                managedForm.getMessageManager().addMessage(field, status.getMessage(), null, IMessageProvider.ERROR, text);
             }
         });
     }
 
-    private void commitName(Language language) {
-        Text text = nameTexts.get(language);
-        if (!pending.remove(text)) {
-            return;
+    /**
+     * Binds a text field to a model value: the edit goes to the model when the field loses the focus or Enter is
+     * pressed (checked first by {@code validator}, if any); typing only marks the editor as unsaved.
+     */
+    private Binding bindText(Text text, ModelValue<String> value,
+            org.eclipse.core.databinding.validation.IValidator<String> validator) {
+        UpdateValueStrategy<String, String> toModel = new UpdateValueStrategy<>();
+        if (validator != null) {
+            toModel.setBeforeSetValidator(validator);
         }
-        Command command = KbEdits.setName(domain(), partnership(), language, text.getText());
-        if (command == null) {
-            editor.editorDirtyStateChanged();
-        }
-        editor.execute(command);
-    }
-
-    private void commitNumber(Text text, EAttribute attribute, String label) {
-        if (!pending.contains(text)) {
-            return;
-        }
-        String value = text.getText().strip();
-        Integer number = null;
-        if (!value.isEmpty()) {
-            try {
-                number = Integer.valueOf(value);
-            } catch (NumberFormatException e) {
-                managedForm.getMessageManager().addMessage(attribute, NLS.bind(Messages.Editor_notANumber, label, value), null,
-                        IMessageProvider.ERROR, text);
-                return;
-            }
-        }
-        managedForm.getMessageManager().removeMessage(attribute, text);
-        pending.remove(text);
-        Command command = KbEdits.set(domain(), partnership(), attribute, number, KbEdits.setLabel(label));
-        if (command == null) {
-            editor.editorDirtyStateChanged();
-        }
-        editor.execute(command);
+        Binding binding = bindings.bindValue(WidgetProperties.text(SWT.FocusOut, SWT.DefaultSelection).observe(text), value, toModel,
+                null);
+        textFields.put(text, new TextField(binding, value));
+        text.addListener(SWT.Modify, e -> editor.editorDirtyStateChanged());
+        return binding;
     }
 
     private void createCoordinators(FormToolkit toolkit, Composite body) {
@@ -285,6 +248,7 @@ public class OverviewPage extends FormPage {
         TableViewerColumn country = column(coordinators, Messages.Editor_country, 70,
                 p -> actor(p) == null || actor(p).getCountry() == null ? "" : actor(p).getCountry(), null);
         country.setEditingSupport(new CountryEditing(coordinators));
+        showList(coordinators, form.coordinators());
 
         Button add = toolkit.createButton(client, Messages.Editor_add, SWT.PUSH);
         GridDataFactory.fillDefaults().applyTo(add);
@@ -315,7 +279,14 @@ public class OverviewPage extends FormPage {
         column(actions, Messages.Editor_action, 380, a -> Localized.name((Action) a), a -> editor.labels().getImage(a));
         column(actions, Messages.Editor_status, 100, a -> ((Action) a).getStatus() == null ? "" : KnowledgeBaseLabels.literal(((Action) a).getStatus()), null);
         column(actions, Messages.Editor_pillar, 160, a -> ((Action) a).getPillar() == null ? "" : Localized.name(((Action) a).getPillar()), null);
+        showList(actions, form.actions());
         section.setClient(client);
+    }
+
+    /** A table shows a list of the model, again whenever a command changes it (and refreshes its labels after any). */
+    private static void showList(TableViewer viewer, ModelValue<? extends List<?>> list) {
+        viewer.setInput(list.getValue());
+        list.addValueChangeListener(e -> viewer.setInput(e.diff.getNewValue()));
     }
 
     private TableViewerColumn column(TableViewer viewer, String title, int width, java.util.function.Function<Object, String> text,
@@ -338,25 +309,17 @@ public class OverviewPage extends FormPage {
     }
 
     private void addCoordinators() {
-        List<Actor> candidates = new ArrayList<>(editor.getSession().knowledgeBase().getActors());
-        candidates.removeAll(partnership().getCoordinators());
         ElementListSelectionDialog dialog = new ElementListSelectionDialog(getSite().getShell(), editor.labels());
         dialog.setTitle(Messages.Editor_addCoordinatorTitle);
         dialog.setMessage(Messages.Editor_addCoordinatorMessage);
         dialog.setMultipleSelection(true);
-        dialog.setElements(candidates.toArray());
-        if (dialog.open() != Window.OK) {
-            return;
-        }
-        CompoundCommand compound = new CompoundCommand(Messages.Command_addCoordinator);
-        for (Object chosen : dialog.getResult()) {
-            Command add = KbEdits.addCoordinator(domain(), partnership(), (Actor) chosen);
-            if (add != null) {
-                compound.append(add);
+        dialog.setElements(form.coordinatorCandidates().toArray());
+        if (dialog.open() == Window.OK) {
+            List<Actor> chosen = new ArrayList<>();
+            for (Object each : dialog.getResult()) {
+                chosen.add((Actor) each);
             }
-        }
-        if (!compound.isEmpty()) {
-            editor.execute(compound);
+            editor.execute(form.addCoordinators(chosen));
         }
     }
 
@@ -365,7 +328,7 @@ public class OverviewPage extends FormPage {
         for (Object element : coordinators.getStructuredSelection()) {
             selected.add((Participation) element);
         }
-        editor.execute(KbEdits.removeParticipations(domain(), selected));
+        editor.execute(form.removeCoordinators(selected));
     }
 
     /** The country of a coordinator, edited in place (it is the actor's: every partnership of the actor sees it). */
@@ -396,85 +359,47 @@ public class OverviewPage extends FormPage {
 
         @Override
         protected void setValue(Object element, Object value) {
-            String country = value == null ? "" : value.toString().strip().toUpperCase(java.util.Locale.ROOT);
-            editor.execute(KbEdits.set(domain(), actor(element), Literals.ACTOR__COUNTRY, country.isEmpty() ? null : country,
-                    Messages.Command_setCountry));
+            editor.execute(form.setCountry(actor(element), value == null ? null : value.toString()));
         }
     }
 
-    /** Shows the model's values (after any command: undo and redo included). Pending field edits are dropped. */
-    public void refresh() {
-        if (managedForm == null || managedForm.getForm().isDisposed()) {
-            return;
-        }
-        updating = true;
-        try {
-            Partnership partnership = partnership();
-            managedForm.getForm().setText(Localized.name(partnership));
-            for (Language language : LANGUAGES) {
-                LocalizedString name = Localized.find(partnership.getNames(), language).orElse(null);
-                Text text = nameTexts.get(language);
-                String value = name == null ? "" : name.getValue();
-                if (!text.getText().equals(value)) {
-                    text.setText(value);
-                }
-                pending.remove(text);
-                Button translated = translatedButtons.get(language);
-                translated.setSelection(name != null && name.isTranslated());
-                translated.setEnabled(name != null);
-            }
-            select(statusCombo, partnership.isSetStatus() ? partnership.getStatus() : NOT_SET);
-            select(generationCombo, partnership.isSetGeneration() ? partnership.getGeneration() : NOT_SET);
-            yearTexts.forEach((text, attribute) -> {
-                Object value = partnership.eGet(attribute);
-                String shown = value == null ? "" : value.toString();
-                if (!text.getText().equals(shown)) {
-                    text.setText(shown);
-                }
-                pending.remove(text);
-                managedForm.getMessageManager().removeMessage(attribute, text);
-            });
-            coordinators.setInput(partnership.getParticipations().stream()
-                    .filter(p -> p.getRole() == Role.COORDINATOR && p.getAction() == null).toList());
-            actions.setInput(partnership.getActions().toArray());
-            if (removeCoordinator != null) {
-                removeCoordinator.setEnabled(!coordinators.getStructuredSelection().isEmpty());
-            }
-        } finally {
-            updating = false;
+    /** The tables' labels again (an actor's country may have changed through another partnership). */
+    void refreshLabels() {
+        if (coordinators != null && !coordinators.getControl().isDisposed()) {
+            coordinators.refresh(true);
+            actions.refresh(true);
         }
     }
 
-    private static void select(ComboViewer viewer, Object value) {
-        viewer.setSelection(new StructuredSelection(value));
+    /** A text field's binding and the model value it is bound to. */
+    private record TextField(Binding binding, ModelValue<String> value) {
     }
 
     /** Whether a text field holds an edit not yet turned into a command. */
     public boolean hasPendingEdits() {
-        return !pending.isEmpty();
+        return textFields.entrySet().stream().anyMatch(e -> isPending(e.getKey(), e.getValue()));
+    }
+
+    private static boolean isPending(Text text, TextField field) {
+        return !text.isDisposed() && !text.getText().equals(field.value().getValue());
     }
 
     /** Turns the pending text edits into commands (before saving or closing). */
     public void commitPendingEdits() {
-        for (Text text : new ArrayList<>(pending)) {
-            if (text.isDisposed()) {
-                continue;
+        textFields.forEach((text, field) -> {
+            if (isPending(text, field)) {
+                field.binding().updateTargetToModel();
             }
-            for (Map.Entry<Language, Text> entry : nameTexts.entrySet()) {
-                if (entry.getValue() == text) {
-                    commitName(entry.getKey());
-                }
-            }
-            EAttribute attribute = yearTexts.get(text);
-            if (attribute != null) {
-                commitNumber(text, attribute, yearLabels.get(text));
-            }
-        }
+        });
     }
 
-    /** Forgets pending text edits. */
+    /** Forgets pending text edits: the fields show the model's values again. */
     public void discardPendingEdits() {
-        pending.clear();
+        textFields.forEach((text, field) -> {
+            if (isPending(text, field)) {
+                field.binding().updateModelToTarget();
+            }
+        });
     }
 
     /** The name field of a language (for tests and the screenshots). */
@@ -494,18 +419,14 @@ public class OverviewPage extends FormPage {
         return actions;
     }
 
-    static String languageName(Language language) {
-        switch (language) {
-        case EN:
-            return Messages.Language_en;
-        case BG:
-            return Messages.Language_bg;
-        case UK:
-            return Messages.Language_uk;
-        case RU:
-            return Messages.Language_ru;
-        default:
-            return Messages.Language_other;
+    @Override
+    public void dispose() {
+        if (bindings != null) {
+            bindings.dispose();
         }
+        if (form != null) {
+            form.dispose();
+        }
+        super.dispose();
     }
 }

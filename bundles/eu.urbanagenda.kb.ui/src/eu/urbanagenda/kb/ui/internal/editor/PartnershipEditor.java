@@ -3,7 +3,6 @@ package eu.urbanagenda.kb.ui.internal.editor;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStack;
-import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
@@ -22,11 +21,12 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
+import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
 import eu.urbanagenda.kb.model.localization.Localized;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.SaveSupport;
+import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.emf.KbLabelProvider;
 import eu.urbanagenda.kb.ui.emf.KbPropertySourceProvider;
-import eu.urbanagenda.kb.ui.edit.KbEdits;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
 /**
@@ -36,7 +36,7 @@ import eu.urbanagenda.kb.ui.internal.Messages;
  * Redo); the editor is dirty while the knowledge base has unsaved changes, and Save writes the knowledge base file.
  * Closing the last partnership editor with unsaved changes asks whether to save them.
  */
-public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbUi.Listener {
+public class PartnershipEditor extends FormEditor implements ISaveablePart2, SessionFollower.Listener {
 
     public static final String ID = "eu.urbanagenda.kb.ui.editors.partnership";
 
@@ -46,11 +46,11 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
     private OverviewPage overview;
     private SourcesPage sources;
     private CommandStack stack;
-    private final CommandStackListener stackListener = event -> modelChanged();
+    private SessionFollower follower;
 
     /** Opens (or activates) the editor of a partnership. */
     public static PartnershipEditor open(IWorkbenchPage page, Partnership partnership) throws PartInitException {
-        IEditorPart editor = page.openEditor(new PartnershipEditorInput(partnership.getId()), ID);
+        IEditorPart editor = page.openEditor(new PartnershipEditorInput(partnership), ID);
         return editor instanceof PartnershipEditor partnershipEditor ? partnershipEditor : null;
     }
 
@@ -59,19 +59,19 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
         if (!(input instanceof PartnershipEditorInput partnershipInput)) {
             throw new PartInitException(NLS.bind(Messages.Editor_wrongInput, input.getName()));
         }
-        session = KbUi.sessionOrOpen();
+        follower = new SessionFollower(site, this);
+        session = follower.session();
         if (session == null) {
-            throw new PartInitException(KbUi.problem() == null ? Messages.Editor_noSession : KbUi.problem());
+            follower.dispose();
+            throw new PartInitException(follower.problem().orElse(Messages.Editor_noSession));
         }
-        partnership = partnershipInput.resolve();
+        partnership = partnershipInput.resolve(session);
         if (partnership == null) {
             throw new PartInitException(NLS.bind(Messages.Editor_noPartnership, partnershipInput.getPartnershipId()));
         }
         super.init(site, input);
-        labels = new KbLabelProvider(session.adapterFactory());
-        stack = session.editingDomain().getCommandStack();
-        stack.addCommandStackListener(stackListener);
-        KbUi.addListener(this);
+        labels = new KbLabelProvider(session.model().adapterFactory());
+        stack = session.model().editingDomain().getCommandStack();
         updateTitle();
     }
 
@@ -114,14 +114,19 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
         }
     }
 
+    @Override
+    public void commandStackChanged() {
+        modelChanged();
+    }
+
     private void modelChanged() {
-        if (!KbEdits.isAlive(partnership, session.knowledgeBase())) {
+        if (!KnowledgeBaseCommands.isAlive(partnership, session.model().knowledgeBase())) {
             closeLater();
             return;
         }
         updateTitle();
         if (overview != null) {
-            overview.refresh();
+            overview.refreshLabels();
         }
         if (sources != null) {
             sources.refresh();
@@ -131,7 +136,8 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
 
     private void updateTitle() {
         setPartName(Localized.name(partnership));
-        setTitleToolTip(getEditorInput().getToolTipText());
+        String english = Localized.englishName(partnership);
+        setTitleToolTip(english == null || english.equals(getPartName()) ? getPartName() : getPartName() + " (" + english + ")");
     }
 
     @Override
@@ -140,7 +146,7 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
             closeLater();
             return;
         }
-        Partnership resolved = ((PartnershipEditorInput) getEditorInput()).resolve();
+        Partnership resolved = ((PartnershipEditorInput) getEditorInput()).resolve(newSession);
         if (newSession != session || resolved == null) {
             closeLater();
         } else if (resolved != partnership) {
@@ -164,7 +170,7 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
 
     @Override
     public boolean isDirty() {
-        return session != null && session.isDirty() || overview != null && overview.hasPendingEdits();
+        return session != null && session.model().isDirty() || overview != null && overview.hasPendingEdits();
     }
 
     @Override
@@ -172,7 +178,7 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
         if (overview != null) {
             overview.commitPendingEdits();
         }
-        KbUi.save(getSite().getShell());
+        SaveSupport.save(getSite().getShell(), session);
         firePropertyChange(org.eclipse.ui.IEditorPart.PROP_DIRTY);
     }
 
@@ -200,8 +206,8 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
         }
         Command last = stack.getUndoCommand();
         String message = last == null || last.getLabel() == null
-                ? NLS.bind(Messages.Editor_closePrompt, session.knowledgeBaseFile())
-                : NLS.bind(Messages.Editor_closePromptLast, session.knowledgeBaseFile(), last.getLabel());
+                ? NLS.bind(Messages.Editor_closePrompt, session.model().file())
+                : NLS.bind(Messages.Editor_closePromptLast, session.model().file(), last.getLabel());
         MessageDialog dialog = new MessageDialog(getSite().getShell(), Messages.Editor_closePromptTitle, null, message,
                 MessageDialog.QUESTION, new String[] { Messages.Prompt_save, Messages.Prompt_dontSave, Messages.Prompt_cancel }, 0);
         switch (dialog.open()) {
@@ -211,7 +217,7 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
             if (overview != null) {
                 overview.discardPendingEdits();
             }
-            KbUi.discardChanges();
+            SaveSupport.discardChanges(getSite().getShell(), session);
             return NO;
         default:
             return CANCEL;
@@ -235,7 +241,7 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
     public <T> T getAdapter(Class<T> adapter) {
         if (adapter == IPropertySheetPage.class) {
             PropertySheetPage page = new PropertySheetPage();
-            page.setPropertySourceProvider(new KbPropertySourceProvider(session.editingDomain(), labels));
+            page.setPropertySourceProvider(new KbPropertySourceProvider(session.model().editingDomain(), labels));
             return adapter.cast(page);
         }
         return super.getAdapter(adapter);
@@ -243,9 +249,8 @@ public class PartnershipEditor extends FormEditor implements ISaveablePart2, KbU
 
     @Override
     public void dispose() {
-        KbUi.removeListener(this);
-        if (stack != null) {
-            stack.removeCommandStackListener(stackListener);
+        if (follower != null) {
+            follower.dispose();
         }
         super.dispose();
         if (labels != null) {

@@ -9,7 +9,6 @@ import org.eclipse.ui.IPersistableElement;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.localization.Localized;
-import eu.urbanagenda.kb.ui.KbUi;
 
 /**
  * A partnership of the shared knowledge base, by id (so an editor finds its partnership again after the knowledge
@@ -18,19 +17,24 @@ import eu.urbanagenda.kb.ui.KbUi;
 public class PartnershipEditorInput implements IEditorInput {
 
     private final String partnershipId;
+    private final String name;
+    private final String toolTip;
 
-    public PartnershipEditorInput(String partnershipId) {
-        this.partnershipId = Objects.requireNonNull(partnershipId);
+    /** The input of a partnership's editor; its name and tool tip are the partnership's as the editor opens. */
+    public PartnershipEditorInput(Partnership partnership) {
+        this.partnershipId = Objects.requireNonNull(partnership.getId());
+        this.name = Localized.name(partnership);
+        String english = Localized.englishName(partnership);
+        this.toolTip = english == null || english.equals(name) ? name : name + " (" + english + ")";
     }
 
     public String getPartnershipId() {
         return partnershipId;
     }
 
-    /** The partnership in the open session, or {@code null}. */
-    public Partnership resolve() {
-        KbSession session = KbUi.session();
-        return session == null ? null : session.partnership(partnershipId).orElse(null);
+    /** The partnership in a session, or {@code null}. */
+    public Partnership resolve(KbSession session) {
+        return session == null ? null : session.model().partnership(partnershipId).orElse(null);
     }
 
     @Override
@@ -45,8 +49,7 @@ public class PartnershipEditorInput implements IEditorInput {
 
     @Override
     public String getName() {
-        Partnership partnership = resolve();
-        return partnership == null ? partnershipId : Localized.name(partnership);
+        return name;
     }
 
     @Override
@@ -56,9 +59,7 @@ public class PartnershipEditorInput implements IEditorInput {
 
     @Override
     public String getToolTipText() {
-        Partnership partnership = resolve();
-        String english = partnership == null ? null : Localized.englishName(partnership);
-        return english == null || english.equals(getName()) ? getName() : getName() + " (" + english + ")";
+        return toolTip;
     }
 
     @Override

@@ -27,17 +27,17 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
 
+import eu.urbanagenda.kb.link.LinkOptions;
 import eu.urbanagenda.kb.model.Action;
 import eu.urbanagenda.kb.model.Evidence;
 import eu.urbanagenda.kb.model.EvidenceStatus;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
+import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
 import eu.urbanagenda.kb.model.localization.Localized;
-import eu.urbanagenda.kb.ui.edit.KbEdits;
-import eu.urbanagenda.kb.ui.edit.LinkThreshold;
+import eu.urbanagenda.kb.ui.KbCommands;
 import eu.urbanagenda.kb.ui.internal.Messages;
-import eu.urbanagenda.kb.ui.internal.handlers.KbCommands;
 
 /**
  * The partnership's sources: the evidence whose target is the partnership or one of its actions, with status, score,
@@ -72,7 +72,7 @@ public class SourcesPage extends FormPage {
         Section section = toolkit.createSection(body, ExpandableComposite.TITLE_BAR | Section.DESCRIPTION);
         section.setText(Messages.Editor_evidence);
         section.setDescription(NLS.bind(Messages.Editor_threshold,
-                String.format(Locale.ROOT, "%.2f", LinkThreshold.value())));
+                String.format(Locale.ROOT, "%.2f", LinkOptions.DEFAULT_THRESHOLD)));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(section);
         Composite client = toolkit.createComposite(section);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(client);
@@ -169,7 +169,7 @@ public class SourcesPage extends FormPage {
     }
 
     private void setStatus(EvidenceStatus status) {
-        editor.execute(KbEdits.setEvidenceStatus(editor.getSession().editingDomain(), selected(), status));
+        editor.execute(KnowledgeBaseCommands.setEvidenceStatus(editor.getSession().model().editingDomain(), selected(), status));
     }
 
     private void openSelected() {

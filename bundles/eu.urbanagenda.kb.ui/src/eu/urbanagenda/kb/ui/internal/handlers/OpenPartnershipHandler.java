@@ -10,6 +10,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import eu.urbanagenda.kb.model.Partnership;
+import eu.urbanagenda.kb.ui.KbCommands;
 import eu.urbanagenda.kb.ui.internal.editor.PartnershipEditor;
 
 /** Opens the selected partnerships (or the partnerships of selected coordinators, actions…) in the editor. */

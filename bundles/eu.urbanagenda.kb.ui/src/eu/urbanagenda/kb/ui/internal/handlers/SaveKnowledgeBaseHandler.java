@@ -2,29 +2,28 @@ package eu.urbanagenda.kb.ui.internal.handlers;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import eu.urbanagenda.kb.core.KbSession;
-import eu.urbanagenda.kb.ui.KbUi;
-import eu.urbanagenda.kb.ui.internal.CommandStackFollower;
+import eu.urbanagenda.kb.ui.SaveSupport;
+import eu.urbanagenda.kb.ui.SessionFollower;
 
 /**
  * {@code org.eclipse.ui.file.save} while a view (navigator, Properties, Validation…) is active: saves the knowledge
  * base, so changes made in the Properties view can be saved without an editor. In an editor the platform's handler
  * saves through the editor.
  */
-public class SaveKnowledgeBaseHandler extends AbstractHandler implements KbUi.Listener {
+public class SaveKnowledgeBaseHandler extends AbstractHandler implements SessionFollower.Listener {
 
-    private final CommandStackFollower stackFollower = new CommandStackFollower(event -> update());
+    private final SessionFollower follower = new SessionFollower(PlatformUI.getWorkbench(), this);
 
     public SaveKnowledgeBaseHandler() {
-        KbUi.addListener(this);
-        sessionChanged(KbUi.session());
+        update();
     }
 
     @Override
     public void sessionChanged(KbSession session) {
-        stackFollower.follow(session);
         update();
     }
 
@@ -33,21 +32,25 @@ public class SaveKnowledgeBaseHandler extends AbstractHandler implements KbUi.Li
         update();
     }
 
+    @Override
+    public void commandStackChanged() {
+        update();
+    }
+
     private void update() {
-        setBaseEnabled(KbUi.isDirty());
+        setBaseEnabled(follower.isDirty());
     }
 
     @Override
     public Object execute(ExecutionEvent event) {
-        KbUi.save(HandlerUtil.getActiveShell(event));
+        SaveSupport.save(HandlerUtil.getActiveShell(event), follower.session());
         update();
         return null;
     }
 
     @Override
     public void dispose() {
-        KbUi.removeListener(this);
-        stackFollower.dispose();
+        follower.dispose();
         super.dispose();
     }
 }

@@ -14,139 +14,134 @@ import org.eclipse.ui.commands.IElementUpdater;
 import org.eclipse.ui.menus.UIElement;
 
 import eu.urbanagenda.kb.core.KbSession;
-import eu.urbanagenda.kb.ui.KbUi;
-import eu.urbanagenda.kb.ui.internal.CommandStackFollower;
+import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
 /**
  * Undo and Redo (the platform's {@code org.eclipse.ui.edit.undo} and {@code redo} commands) on the shared editing
  * domain's command stack: enabled when the stack can undo (redo), the menu item naming the command ("Undo Set Name").
  */
-abstract class StackHandler extends AbstractHandler implements IElementUpdater, KbUi.Listener {
+public class StackHandler extends AbstractHandler implements IElementUpdater, SessionFollower.Listener {
 
-    private final String commandId;
-    private final CommandStackFollower follower = new CommandStackFollower(event -> changed());
+    /** The two ways over the stack. */
+    enum Direction {
+        UNDO("org.eclipse.ui.edit.undo") {
+            @Override
+            Command next(CommandStack stack) {
+                return stack.canUndo() ? stack.getUndoCommand() : null;
+            }
 
-    StackHandler(String commandId) {
-        this.commandId = commandId;
-        KbUi.addListener(this);
-        sessionChanged(KbUi.session());
+            @Override
+            void run(CommandStack stack) {
+                stack.undo();
+            }
+
+            @Override
+            String label(String command) {
+                return command == null ? Messages.Edit_undo : NLS.bind(Messages.Edit_undoNamed, command);
+            }
+        },
+        REDO("org.eclipse.ui.edit.redo") {
+            @Override
+            Command next(CommandStack stack) {
+                return stack.canRedo() ? stack.getRedoCommand() : null;
+            }
+
+            @Override
+            void run(CommandStack stack) {
+                stack.redo();
+            }
+
+            @Override
+            String label(String command) {
+                return command == null ? Messages.Edit_redo : NLS.bind(Messages.Edit_redoNamed, command);
+            }
+        };
+
+        final String commandId;
+
+        Direction(String commandId) {
+            this.commandId = commandId;
+        }
+
+        /** The command that would be undone (redone), or {@code null} when there is none. */
+        abstract Command next(CommandStack stack);
+
+        abstract void run(CommandStack stack);
+
+        /** The menu label, naming the command when there is one. */
+        abstract String label(String command);
+    }
+
+    private final Direction direction;
+    private final SessionFollower follower;
+
+    StackHandler(Direction direction) {
+        this.direction = direction;
+        this.follower = new SessionFollower(PlatformUI.getWorkbench(), this);
+        changed();
+    }
+
+    private CommandStack stack() {
+        KbSession session = follower.session();
+        return session == null ? null : session.model().editingDomain().getCommandStack();
     }
 
     @Override
     public void sessionChanged(KbSession session) {
-        follower.follow(session);
+        changed();
+    }
+
+    @Override
+    public void commandStackChanged() {
         changed();
     }
 
     private void changed() {
-        CommandStack stack = follower.stack();
-        setBaseEnabled(stack != null && can(stack));
+        CommandStack stack = stack();
+        setBaseEnabled(stack != null && direction.next(stack) != null);
         if (PlatformUI.isWorkbenchRunning() && Display.getCurrent() != null) {
             ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
             if (commands != null) {
-                commands.refreshElements(commandId, null);
+                commands.refreshElements(direction.commandId, null);
             }
         }
     }
 
-    abstract boolean can(CommandStack commandStack);
-
-    abstract Command next(CommandStack commandStack);
-
-    abstract void run(CommandStack commandStack);
-
-    abstract String label();
-
-    abstract String plainLabel();
-
     @Override
     public Object execute(ExecutionEvent event) {
-        CommandStack stack = follower.stack();
-        if (stack != null && can(stack)) {
-            run(stack);
+        CommandStack stack = stack();
+        if (stack != null && direction.next(stack) != null) {
+            direction.run(stack);
         }
         return null;
     }
 
     @Override
     public void updateElement(UIElement element, @SuppressWarnings("rawtypes") Map parameters) {
-        CommandStack stack = follower.stack();
-        Command next = stack == null || !can(stack) ? null : next(stack);
+        CommandStack stack = stack();
+        Command next = stack == null ? null : direction.next(stack);
         String name = next == null ? null : next.getLabel();
-        element.setText(name == null || name.isBlank() ? plainLabel() : NLS.bind(label(), name));
+        element.setText(direction.label(name == null || name.isBlank() ? null : name));
     }
 
     @Override
     public void dispose() {
-        KbUi.removeListener(this);
         follower.dispose();
         super.dispose();
     }
 
     /** Undo the last command. */
     public static final class Undo extends StackHandler {
-
         public Undo() {
-            super("org.eclipse.ui.edit.undo");
-        }
-
-        @Override
-        boolean can(CommandStack commandStack) {
-            return commandStack.canUndo();
-        }
-
-        @Override
-        Command next(CommandStack commandStack) {
-            return commandStack.getUndoCommand();
-        }
-
-        @Override
-        void run(CommandStack commandStack) {
-            commandStack.undo();
-        }
-
-        @Override
-        String label() {
-            return Messages.Edit_undoNamed;
-        }
-
-        @Override
-        String plainLabel() {
-            return Messages.Edit_undo;
+            super(Direction.UNDO);
         }
     }
 
     /** Redo the last undone command. */
     public static final class Redo extends StackHandler {
-
         public Redo() {
-            super("org.eclipse.ui.edit.redo");
-        }
-
-        @Override
-        boolean can(CommandStack commandStack) {
-            return commandStack.canRedo();
-        }
-
-        @Override
-        Command next(CommandStack commandStack) {
-            return commandStack.getRedoCommand();
-        }
-
-        @Override
-        void run(CommandStack commandStack) {
-            commandStack.redo();
-        }
-
-        @Override
-        String label() {
-            return Messages.Edit_redoNamed;
-        }
-
-        @Override
-        String plainLabel() {
-            return Messages.Edit_redo;
+            super(Direction.REDO);
         }
     }
 }

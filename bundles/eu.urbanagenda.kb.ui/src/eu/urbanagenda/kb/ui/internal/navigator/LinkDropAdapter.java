@@ -2,6 +2,7 @@ package eu.urbanagenda.kb.ui.internal.navigator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.jface.util.LocalSelectionTransfer;
@@ -17,17 +18,22 @@ import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.model.Action;
 import eu.urbanagenda.kb.model.EvidenceTarget;
 import eu.urbanagenda.kb.model.Partnership;
-import eu.urbanagenda.kb.ui.KbUi;
-import eu.urbanagenda.kb.ui.edit.KbEdits;
+import eu.urbanagenda.kb.link.EvidenceEdits;
 
 /**
  * Search results dropped on a partnership (or one of its actions) become confirmed evidence of it, with the document
- * added to the knowledge base when it is new: one undoable command ({@link KbEdits#linkDocuments}).
+ * added to the knowledge base when it is new: one undoable command ({@link EvidenceEdits#linkDocuments}).
  */
 public class LinkDropAdapter extends ViewerDropAdapter {
 
-    public LinkDropAdapter(Viewer viewer) {
+    private final Supplier<KbSession> session;
+
+    /**
+     * @param session the open session, or {@code null} while none is open
+     */
+    public LinkDropAdapter(Viewer viewer, Supplier<KbSession> session) {
         super(viewer);
+        this.session = session;
         setFeedbackEnabled(false);
         setSelectionFeedbackEnabled(true);
     }
@@ -52,20 +58,19 @@ public class LinkDropAdapter extends ViewerDropAdapter {
     public boolean performDrop(Object data) {
         Object target = getCurrentTarget();
         List<SearchHit> hits = hits(data instanceof ISelection s ? s : LocalSelectionTransfer.getTransfer().getSelection());
-        return link(hits, target);
+        return link(session.get(), hits, target);
     }
 
     /** Links the hits to the target partnership or action; false when there was nothing to link. */
-    public static boolean link(List<SearchHit> hits, Object target) {
-        KbSession session = KbUi.session();
+    public static boolean link(KbSession session, List<SearchHit> hits, Object target) {
         if (session == null || hits.isEmpty() || !(target instanceof EvidenceTarget evidenceTarget)) {
             return false;
         }
-        Command command = KbEdits.linkDocuments(session.editingDomain(), session.knowledgeBase(), hits, evidenceTarget);
+        Command command = EvidenceEdits.linkDocuments(session.model().editingDomain(), session.model().knowledgeBase(), hits, evidenceTarget);
         if (command == null) {
             return false;
         }
-        session.editingDomain().getCommandStack().execute(command);
+        session.model().editingDomain().getCommandStack().execute(command);
         return true;
     }
 

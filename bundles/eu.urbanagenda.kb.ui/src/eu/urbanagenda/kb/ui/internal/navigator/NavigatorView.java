@@ -2,7 +2,6 @@ package eu.urbanagenda.kb.ui.internal.navigator;
 
 import org.eclipse.core.commands.Command;
 import org.eclipse.core.commands.State;
-import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.MenuManager;
@@ -30,22 +29,22 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.emf.KbContentProvider;
 import eu.urbanagenda.kb.ui.emf.KbLabelProvider;
 import eu.urbanagenda.kb.ui.emf.KbPropertySourceProvider;
 import eu.urbanagenda.kb.ui.emf.ViewerRefresher;
 import eu.urbanagenda.kb.ui.internal.Messages;
-import eu.urbanagenda.kb.ui.internal.handlers.KbCommands;
+import eu.urbanagenda.kb.ui.KbCommands;
 
 /**
  * The Partnerships navigator: the knowledge base as a tree (partnerships grouped by generation, status or coordinator
  * country, each with its coordinators, actions and linked sources), a filter box, search results dropped on a
  * partnership to link them, and the selection for the Properties view.
  */
-public class NavigatorView extends ViewPart implements KbUi.Listener {
+public class NavigatorView extends ViewPart implements SessionFollower.Listener {
 
-    public static final String ID = "eu.urbanagenda.kb.ui.views.navigator";
+    public static final String ID = KbCommands.NAVIGATOR_VIEW;
 
     private TreeViewer viewer;
     private Text filterText;
@@ -54,7 +53,7 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
     private NavigatorLabels labels;
     private ViewerRefresher refresher;
     private KbSession session;
-    private final CommandStackListener dirtyListener = event -> refreshRoot();
+    private SessionFollower follower;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -67,7 +66,8 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         content = new NavigatorContent();
-        labels = new NavigatorLabels(emptyFactory(), content, KbUi::isDirty);
+        follower = new SessionFollower(getSite(), this);
+        labels = new NavigatorLabels(emptyFactory(), content, follower::isDirty);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(content);
         viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(labels));
@@ -85,13 +85,12 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
         getSite().registerContextMenu(menu, viewer);
 
         viewer.addDropSupport(DND.DROP_COPY | DND.DROP_LINK | DND.DROP_DEFAULT,
-                new Transfer[] { LocalSelectionTransfer.getTransfer() }, new LinkDropAdapter(viewer));
+                new Transfer[] { LocalSelectionTransfer.getTransfer() }, new LinkDropAdapter(viewer, follower::session));
 
         getSite().getService(IHandlerService.class).activateHandler(CollapseAllHandler.COMMAND_ID,
                 new CollapseAllHandler(viewer));
 
-        KbUi.addListener(this);
-        sessionChanged(KbUi.session());
+        sessionChanged(follower.session());
     }
 
     private static org.eclipse.emf.common.notify.AdapterFactory emptyFactory() {
@@ -110,25 +109,20 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
-        if (session != null && session != newSession) {
-            session.editingDomain().getCommandStack().removeCommandStackListener(dirtyListener);
-        }
         if (newSession == null) {
             session = null;
             if (refresher != null) {
                 refresher.dispose();
             }
             viewer.setInput(null);
-            String problem = KbUi.problem();
-            setContentDescription(problem == null ? Messages.Navigator_opening : problem);
+            setContentDescription(follower.problem().orElse(Messages.Navigator_opening));
             return;
         }
         if (session != newSession) {
             session = newSession;
-            session.editingDomain().getCommandStack().addCommandStackListener(dirtyListener);
-            content.setEmf(new KbContentProvider(session.adapterFactory()));
+            content.setEmf(new KbContentProvider(session.model().adapterFactory()));
             KbLabelProvider old = labels;
-            labels = new NavigatorLabels(session.adapterFactory(), content, KbUi::isDirty);
+            labels = new NavigatorLabels(session.model().adapterFactory(), content, follower::isDirty);
             viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(labels));
             old.dispose();
             if (refresher != null) {
@@ -136,10 +130,10 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
             }
             refresher = new ViewerRefresher(viewer);
         }
-        refresher.attach(session.editingDomain().getResourceSet());
+        refresher.attach(session.model().editingDomain().getResourceSet());
         setContentDescription("");
-        if (!(viewer.getInput() instanceof NavigatorContent.Input input) || input.knowledgeBase() != session.knowledgeBase()) {
-            viewer.setInput(new NavigatorContent.Input(session.knowledgeBase()));
+        if (!(viewer.getInput() instanceof NavigatorContent.Input input) || input.knowledgeBase() != session.model().knowledgeBase()) {
+            viewer.setInput(new NavigatorContent.Input(session.model().knowledgeBase()));
             viewer.expandToLevel(2);
         }
     }
@@ -149,9 +143,14 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
         refreshRoot();
     }
 
+    @Override
+    public void commandStackChanged() {
+        refreshRoot(); // the root's label shows whether there are unsaved changes
+    }
+
     private void refreshRoot() {
         if (viewer != null && !viewer.getControl().isDisposed() && session != null) {
-            viewer.update(session.knowledgeBase(), null);
+            viewer.update(session.model().knowledgeBase(), null);
         }
     }
 
@@ -239,9 +238,9 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
         if (adapter == IPropertySheetPage.class) {
             PropertySheetPage page = new PropertySheetPage();
             page.setPropertySourceProvider(object -> {
-                KbSession current = KbUi.session();
+                KbSession current = follower.session();
                 return current == null ? null
-                        : new KbPropertySourceProvider(current.editingDomain(), labels).getPropertySource(object);
+                        : new KbPropertySourceProvider(current.model().editingDomain(), labels).getPropertySource(object);
             });
             return adapter.cast(page);
         }
@@ -255,9 +254,8 @@ public class NavigatorView extends ViewPart implements KbUi.Listener {
 
     @Override
     public void dispose() {
-        KbUi.removeListener(this);
-        if (session != null) {
-            session.editingDomain().getCommandStack().removeCommandStackListener(dirtyListener);
+        if (follower != null) {
+            follower.dispose();
         }
         if (refresher != null) {
             refresher.dispose();

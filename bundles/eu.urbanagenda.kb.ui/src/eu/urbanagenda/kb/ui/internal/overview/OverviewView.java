@@ -26,12 +26,13 @@ import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.FacetCount;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
-import eu.urbanagenda.kb.model.Language;
+import eu.urbanagenda.kb.ingest.Language;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
 import eu.urbanagenda.kb.model.localization.Localized;
-import eu.urbanagenda.kb.ui.KbUi;
-import eu.urbanagenda.kb.ui.internal.CommandStackFollower;
+import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.LanguageLabels;
+import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorContent;
 
@@ -39,18 +40,18 @@ import eu.urbanagenda.kb.ui.internal.navigator.NavigatorContent;
  * Charts for people who would rather look than read: the sources linked to each partnership by language (from the
  * knowledge base), and the indexed documents per publication year and language (from the index, counted in a job).
  */
-public class OverviewView extends ViewPart implements KbUi.Listener {
+public class OverviewView extends ViewPart implements SessionFollower.Listener {
 
     public static final String ID = "eu.urbanagenda.kb.ui.views.overview";
 
-    /** Languages in chart order, with their colours. */
-    static final List<String> LANGUAGES = List.of("uk", "bg", "en", "ru", "other");
+    /** Languages in chart order (their colours below). */
+    static final List<Language> LANGUAGES = List.of(Language.UK, Language.BG, Language.EN, Language.RU, Language.OTHER);
 
     private BarChart sourcesChart;
     private BarChart yearsChart;
     private Label indexLabel;
     private List<BarChart.Series> series;
-    private final CommandStackFollower stackFollower = new CommandStackFollower(e -> scheduleSources());
+    private SessionFollower follower;
     private boolean sourcesPending;
     private Job yearsJob;
 
@@ -74,18 +75,18 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
         indexLabel = new Label(body, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).indent(6, 2).applyTo(indexLabel);
         Display display = parent.getDisplay();
-        series = List.of(new BarChart.Series(Messages.Language_uk, new Color(display, 0x3b, 0x6f, 0xb6)),
-                new BarChart.Series(Messages.Language_bg, new Color(display, 0x3a, 0x9d, 0x5d)),
-                new BarChart.Series(Messages.Language_en, new Color(display, 0xe0, 0x8e, 0x2b)),
-                new BarChart.Series(Messages.Language_ru, new Color(display, 0xb6, 0x4b, 0x4b)),
-                new BarChart.Series(Messages.Language_other, new Color(display, 0x99, 0x99, 0x99)));
-        KbUi.addListener(this);
-        sessionChanged(KbUi.session());
+        int[][] rgb = { { 0x3b, 0x6f, 0xb6 }, { 0x3a, 0x9d, 0x5d }, { 0xe0, 0x8e, 0x2b }, { 0xb6, 0x4b, 0x4b }, { 0x99, 0x99, 0x99 } };
+        List<BarChart.Series> all = new ArrayList<>();
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            all.add(new BarChart.Series(LanguageLabels.of(LANGUAGES.get(i)), new Color(display, rgb[i][0], rgb[i][1], rgb[i][2])));
+        }
+        series = List.copyOf(all);
+        follower = new SessionFollower(getSite(), this);
+        sessionChanged(follower.session());
     }
 
     @Override
     public void sessionChanged(KbSession session) {
-        stackFollower.follow(session);
         refreshSources();
         refreshYears();
     }
@@ -93,6 +94,11 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
     @Override
     public void indexChanged(KbSession session) {
         refreshYears();
+    }
+
+    @Override
+    public void commandStackChanged() {
+        scheduleSources();
     }
 
     private void scheduleSources() {
@@ -111,13 +117,13 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
         if (sourcesChart == null || sourcesChart.isDisposed()) {
             return;
         }
-        KbSession session = KbUi.session();
+        KbSession session = follower.session();
         List<BarChart.Bar> bars = new ArrayList<>();
         if (session != null) {
-            for (Partnership partnership : session.knowledgeBase().getPartnerships()) {
+            for (Partnership partnership : session.model().knowledgeBase().getPartnerships()) {
                 long[] values = new long[LANGUAGES.size()];
                 for (SourceDocument document : NavigatorContent.sources(partnership)) {
-                    values[languageIndex(document.isSetLanguage() ? document.getLanguage() : Language.OTHER)]++;
+                    values[languageIndex(document.isSetLanguage() ? document.getLanguage() : null)]++;
                 }
                 BarChart.Bar bar = new BarChart.Bar(Localized.name(partnership), values);
                 if (bar.total() > 0) {
@@ -130,9 +136,8 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
         sourcesChart.getParent().layout();
     }
 
-    private static int languageIndex(Language language) {
-        int index = LANGUAGES.indexOf(language.getLiteral());
-        return index < 0 ? LANGUAGES.size() - 1 : index;
+    private static int languageIndex(eu.urbanagenda.kb.model.Language language) {
+        return LANGUAGES.indexOf(language == null ? Language.OTHER : Language.fromCode(language.getLiteral()));
     }
 
     /** Indexed documents per year and language: facet counts of the index, counted off the UI thread. */
@@ -140,11 +145,12 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
         if (yearsJob != null) {
             yearsJob.cancel();
         }
+        KbSession session = follower.session();
+        String problem = follower.problem().isPresent() ? "" : Messages.Validation_notOpen;
         yearsJob = Job.create(Messages.Overview_countJob, (IProgressMonitor monitor) -> {
-            KbSession session = KbUi.session();
             if (session == null) {
                 // nothing to count: no stale figures of a session that was closed
-                Display.getDefault().asyncExec(() -> showYearsProblem(KbUi.problem() == null ? Messages.Validation_notOpen : ""));
+                Display.getDefault().asyncExec(() -> showYearsProblem(problem));
                 return Status.OK_STATUS;
             }
             try {
@@ -152,7 +158,7 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
                 long total = 0;
                 long undated = 0;
                 for (int i = 0; i < LANGUAGES.size(); i++) {
-                    SearchResult result = session.search(SearchRequest.builder("*:*").languages(List.of(LANGUAGES.get(i)))
+                    SearchResult result = session.search(SearchRequest.builder("*:*").languages(List.of(LANGUAGES.get(i).code()))
                             .page(0, 1).snippets(false).facets(true), List.of());
                     long dated = 0;
                     for (FacetCount year : result.facets().years()) {
@@ -168,7 +174,7 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
                 Display.getDefault().asyncExec(() -> showYears(years, documents, withoutDate));
                 return Status.OK_STATUS;
             } catch (Exception e) {
-                String message = KbUi.describe(e);
+                String message = ErrorMessages.describe(e);
                 Display.getDefault().asyncExec(() -> showYearsProblem(message));
                 return Status.OK_STATUS;
             }
@@ -210,8 +216,9 @@ public class OverviewView extends ViewPart implements KbUi.Listener {
 
     @Override
     public void dispose() {
-        KbUi.removeListener(this);
-        stackFollower.dispose();
+        if (follower != null) {
+            follower.dispose();
+        }
         if (yearsJob != null) {
             yearsJob.cancel();
         }

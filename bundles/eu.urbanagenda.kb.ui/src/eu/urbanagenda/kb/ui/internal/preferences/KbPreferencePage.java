@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -24,8 +29,10 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import eu.urbanagenda.kb.core.KbLocations;
 import eu.urbanagenda.kb.core.KbSessionService;
+import eu.urbanagenda.kb.ingest.Language;
 import eu.urbanagenda.kb.ui.KbPreferences;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.LanguageLabels;
+import eu.urbanagenda.kb.ui.SaveSupport;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
 /**
@@ -42,6 +49,10 @@ public class KbPreferencePage extends FieldEditorPreferencePage implements IWork
     private DirectoryFieldEditor dataDirectory;
     private Combo uiLanguage;
 
+    @Inject
+    @Service
+    KbSessionService sessions;
+
     public KbPreferencePage() {
         super(GRID);
         setDescription(Messages.Preferences_description);
@@ -50,6 +61,7 @@ public class KbPreferencePage extends FieldEditorPreferencePage implements IWork
     @Override
     public void init(IWorkbench workbench) {
         setPreferenceStore(KbPreferences.store());
+        ContextInjectionFactory.inject(this, workbench.getService(IEclipseContext.class));
     }
 
     private Group group(String title) {
@@ -67,14 +79,17 @@ public class KbPreferencePage extends FieldEditorPreferencePage implements IWork
         dataDirectory.setEmptyStringAllowed(true);
         addField(dataDirectory);
         Label current = new Label(data, SWT.WRAP);
-        current.setText(NLS.bind(Messages.Preferences_dataCurrent, KbUi.dataDirectory(), KbLocations.defaultDataDirectory()));
+        current.setText(NLS.bind(Messages.Preferences_dataCurrent, sessions.dataDirectory(), KbLocations.defaultDataDirectory()));
         GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(300, SWT.DEFAULT).applyTo(current);
 
         Group search = group(Messages.Preferences_searchGroup);
+        List<String[]> languages = new ArrayList<>();
+        languages.add(new String[] { Messages.Search_allLanguages, "" });
+        for (Language language : Language.values()) {
+            languages.add(new String[] { LanguageLabels.of(language), language.code() });
+        }
         addField(new ComboFieldEditor(KbPreferences.SEARCH_LANGUAGE, Messages.Preferences_searchLanguage,
-                new String[][] { { Messages.Search_allLanguages, "" }, { Messages.Language_uk, "uk" }, { Messages.Language_bg, "bg" },
-                        { Messages.Language_ru, "ru" }, { Messages.Language_en, "en" }, { Messages.Language_other, "other" } },
-                search));
+                languages.toArray(new String[0][]), search));
 
         Group analysis = group(Messages.Preferences_analysisGroup);
         addField(new BooleanFieldEditor(KbPreferences.MATCH_TRANSLITERATION, Messages.Preferences_transliteration, analysis));
@@ -155,17 +170,11 @@ public class KbPreferencePage extends FieldEditorPreferencePage implements IWork
 
     /** Saves or discards unsaved changes (asking), then reopens the session at {@code directory}. */
     private boolean switchDataDirectory(Path directory) {
-        if (!KbUi.promptToSave(getShell(), Messages.Preferences_saveBeforeSwitch)) {
+        if (!SaveSupport.promptToSave(getShell(), sessions.current().orElse(null), Messages.Preferences_saveBeforeSwitch)) {
             return false;
         }
-        KbSessionService service = KbUi.service();
-        try {
-            service.setDataDirectory(directory);
-        } catch (IOException e) {
-            MessageDialog.openError(getShell(), Messages.Preferences_dataGroup, KbUi.describe(e));
-            return false;
-        }
-        KbUi.openInBackground();
+        sessions.setDataDirectory(directory);
+        sessions.open();
         return true;
     }
 

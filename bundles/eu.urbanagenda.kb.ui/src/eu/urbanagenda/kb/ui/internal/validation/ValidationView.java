@@ -29,7 +29,7 @@ import org.eclipse.ui.part.ViewPart;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
 import eu.urbanagenda.kb.model.persistence.LoadProblem;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
 
@@ -38,7 +38,7 @@ import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
  * why a knowledge base could not be opened at all. Validated when the session opens and after every save (and on
  * demand, the Validate command); a double-click selects the offending object in the navigator.
  */
-public class ValidationView extends ViewPart implements KbUi.Listener {
+public class ValidationView extends ViewPart implements SessionFollower.Listener {
 
     public static final String ID = "eu.urbanagenda.kb.ui.views.validation";
 
@@ -48,6 +48,7 @@ public class ValidationView extends ViewPart implements KbUi.Listener {
 
     private TableViewer viewer;
     private List<Problem> problems = List.of();
+    private SessionFollower follower;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -64,7 +65,7 @@ public class ValidationView extends ViewPart implements KbUi.Listener {
         column(layout, Messages.Validation_object, 28, p -> p.object() == null ? p.source() : KnowledgeBaseLabels.text(p.object()), p -> null);
         viewer.addDoubleClickListener(e -> reveal((IStructuredSelection) e.getSelection()));
         getSite().setSelectionProvider(viewer);
-        KbUi.addListener(this);
+        follower = new SessionFollower(getSite(), this);
         validate();
     }
 
@@ -103,19 +104,19 @@ public class ValidationView extends ViewPart implements KbUi.Listener {
             return;
         }
         List<Problem> found = new ArrayList<>();
-        KbSession session = KbUi.session();
+        KbSession session = follower.session();
         if (session == null) {
-            String problem = KbUi.problem();
+            String problem = follower.problem().orElse(null);
             if (problem != null) {
-                found.add(new Problem(Diagnostic.ERROR, problem, null, KbUi.dataDirectory().toString()));
+                found.add(new Problem(Diagnostic.ERROR, problem, null, follower.service().dataDirectory().toString()));
             }
             show(found, problem == null ? Messages.Validation_notOpen : Messages.Validation_cannotOpen);
             return;
         }
-        for (LoadProblem load : session.loadProblems()) {
+        for (LoadProblem load : session.model().loadProblems()) {
             found.add(new Problem(Diagnostic.WARNING, load.toString(), null, load.file()));
         }
-        collect(session.validate(), found);
+        collect(session.model().validate(), found);
         long errors = found.stream().filter(p -> p.severity() >= Diagnostic.ERROR).count();
         long warnings = found.stream().filter(p -> p.severity() == Diagnostic.WARNING).count();
         String time = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
@@ -194,7 +195,9 @@ public class ValidationView extends ViewPart implements KbUi.Listener {
 
     @Override
     public void dispose() {
-        KbUi.removeListener(this);
+        if (follower != null) {
+            follower.dispose();
+        }
         super.dispose();
     }
 }

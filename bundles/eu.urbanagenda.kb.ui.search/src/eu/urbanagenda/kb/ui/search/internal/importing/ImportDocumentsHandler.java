@@ -11,6 +11,8 @@ import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 
+import eu.urbanagenda.kb.core.KbSessionService;
+
 /**
  * File > Import Documents…: asks for files and folders (or takes them from the command's {@code paths} parameter,
  * separated by the path separator, for scripts and tests) and indexes them in a job.
@@ -38,7 +40,7 @@ public class ImportDocumentsHandler extends AbstractHandler {
             paths.addAll(dialog.getPaths());
         }
         if (!paths.isEmpty()) {
-            new ImportJob(paths).schedule();
+            new ImportJob(HandlerUtil.getActiveWorkbenchWindowChecked(event).getService(KbSessionService.class), paths).schedule();
         }
         return null;
     }

@@ -14,9 +14,10 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
 import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.core.KbSessionService;
 import eu.urbanagenda.kb.index.UpdateReport;
+import eu.urbanagenda.kb.ui.ErrorMessages;
 import eu.urbanagenda.kb.ui.KbPreferences;
-import eu.urbanagenda.kb.ui.KbUi;
 import eu.urbanagenda.kb.ui.jobs.KbJobs;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 
@@ -31,26 +32,24 @@ public class ImportJob extends KbJobs.IndexJob {
     private volatile UpdateReport report;
     private volatile String problem;
 
-    public ImportJob(List<Path> paths) {
+    private final KbSessionService sessions;
+
+    public ImportJob(KbSessionService sessions, List<Path> paths) {
         super(NLS.bind(Messages.Import_job, paths.size() == 1 ? paths.get(0).getFileName() : paths.size() + ""));
         this.paths = List.copyOf(paths);
+        this.sessions = sessions;
         setUser(true);
     }
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        KbSession session = KbUi.sessionOrOpen();
-        if (session == null) {
-            problem = KbUi.problem() == null ? Messages.Import_notOpen : KbUi.problem();
-        } else {
-            try {
-                report = session.update(paths, KbPreferences.updateOptions(), monitor);
-                KbUi.fireIndexChanged();
-            } catch (OperationCanceledException e) {
-                problem = Messages.Import_cancelled;
-            } catch (Exception e) {
-                problem = KbUi.describe(e);
-            }
+        try {
+            KbSession session = sessions.session();
+            report = session.library().update(paths, KbPreferences.updateOptions(), monitor);
+        } catch (OperationCanceledException e) {
+            problem = Messages.Import_cancelled;
+        } catch (Exception e) {
+            problem = ErrorMessages.describe(e);
         }
         showSummary();
         return Status.OK_STATUS;

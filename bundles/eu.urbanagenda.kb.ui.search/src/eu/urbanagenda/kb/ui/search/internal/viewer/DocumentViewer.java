@@ -32,11 +32,15 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 
 import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.StoredDocument;
+import eu.urbanagenda.kb.ingest.EncodingSource;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.localization.Localized;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.LanguageLabels;
+import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 
 /**
@@ -44,7 +48,7 @@ import eu.urbanagenda.kb.ui.search.internal.Messages;
  * match), with its metadata: title, language, encoding (and how it was chosen), format, date, size, file, SHA-256 and
  * the partnerships it is linked to. Read-only; the text is loaded in a job.
  */
-public class DocumentViewer extends EditorPart {
+public class DocumentViewer extends EditorPart implements SessionFollower.Listener {
 
     public static final String ID = "eu.urbanagenda.kb.ui.search.editors.document";
 
@@ -57,7 +61,8 @@ public class DocumentViewer extends EditorPart {
     private Font titleFont;
     private Color highlight;
     private StoredDocument document;
-    private List<StoredDocument.Highlight> highlights = List.of();
+    private List<Highlight> highlights = List.of();
+    private SessionFollower follower;
     private int current = -1;
     private volatile boolean loaded;
     private Job loading;
@@ -71,6 +76,7 @@ public class DocumentViewer extends EditorPart {
         setInput(input);
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
+        follower = new SessionFollower(site, this);
     }
 
     private DocumentEditorInput input() {
@@ -138,19 +144,15 @@ public class DocumentViewer extends EditorPart {
         String query = input().getQuery();
         Display display = text.getDisplay();
         loading = Job.create(NLS.bind(Messages.Viewer_job, path.getFileName()), (IProgressMonitor monitor) -> {
-            KbSession session = KbUi.sessionOrOpen();
-            if (session == null) {
-                display.asyncExec(() -> showProblem(KbUi.problem() == null ? Messages.Viewer_notOpen : KbUi.problem()));
-                return Status.OK_STATUS;
-            }
             try {
+                KbSession session = follower.service().session();
                 String problem = null;
                 Optional<StoredDocument> found;
                 try {
-                    found = session.index().document(path, query.isBlank() ? null : query);
+                    found = session.library().index().document(path, query.isBlank() ? null : query);
                 } catch (QuerySyntaxException e) {
                     problem = e.getMessage();
-                    found = session.index().document(path, null);
+                    found = session.library().index().document(path, null);
                 }
                 String queryProblem = problem;
                 if (found.isEmpty()) {
@@ -159,14 +161,14 @@ public class DocumentViewer extends EditorPart {
                     StoredDocument stored = found.get();
                     List<String> linked = new ArrayList<>();
                     display.syncExec(() -> {
-                        for (String id : session.partnershipsOf(stored.sha256())) {
-                            linked.add(session.partnership(id).map(Localized::name).orElse(id));
+                        for (String id : session.links().partnershipsOf(stored.sha256())) {
+                            linked.add(session.model().partnership(id).map(Localized::name).orElse(id));
                         }
                     });
                     display.asyncExec(() -> show(stored, linked, queryProblem));
                 }
             } catch (Exception e) {
-                display.asyncExec(() -> showProblem(KbUi.describe(e)));
+                display.asyncExec(() -> showProblem(ErrorMessages.describe(e)));
             }
             return Status.OK_STATUS;
         });
@@ -188,9 +190,9 @@ public class DocumentViewer extends EditorPart {
         String encoding = stored.encoding() == null ? "–"
                 : encodingSource(stored.encodingSource()) == null ? stored.encoding()
                         : stored.encoding() + " (" + encodingSource(stored.encodingSource()) + ")";
-        field(Messages.Viewer_language, languageName(stored.lang()));
+        field(Messages.Viewer_language, LanguageLabels.of(stored.lang()));
         field(Messages.Viewer_encoding, encoding);
-        field(Messages.Viewer_format, stored.format());
+        field(Messages.Viewer_format, stored.format() == null ? "–" : stored.format().id());
         field(Messages.Viewer_date, stored.date() == null ? "–" : stored.date().toString());
         field(Messages.Viewer_size, NumberFormat.getIntegerInstance().format(stored.size()) + " B");
         field(Messages.Viewer_modified, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -203,7 +205,7 @@ public class DocumentViewer extends EditorPart {
         text.setText(stored.text());
         highlights = stored.highlights();
         List<StyleRange> ranges = new ArrayList<>();
-        for (StoredDocument.Highlight each : highlights) {
+        for (Highlight each : highlights) {
             StyleRange range = new StyleRange(each.start(), each.end() - each.start(), null, highlight, SWT.BOLD);
             ranges.add(range);
         }
@@ -240,7 +242,7 @@ public class DocumentViewer extends EditorPart {
             return;
         }
         current = Math.max(0, Math.min(index, highlights.size() - 1));
-        StoredDocument.Highlight at = highlights.get(current);
+        Highlight at = highlights.get(current);
         text.setSelection(at.start(), at.end());
         text.showSelection();
         matches.setText(NLS.bind(Messages.Viewer_matches, new Object[] { current + 1, highlights.size(), input().getQuery() }));
@@ -261,46 +263,17 @@ public class DocumentViewer extends EditorPart {
         loaded = true;
     }
 
-    private static String languageName(String code) {
-        if (code == null) {
-            return "–";
-        }
-        switch (code) {
-        case "uk":
-            return eu.urbanagenda.kb.ui.internal.Messages.Language_uk;
-        case "bg":
-            return eu.urbanagenda.kb.ui.internal.Messages.Language_bg;
-        case "ru":
-            return eu.urbanagenda.kb.ui.internal.Messages.Language_ru;
-        case "en":
-            return eu.urbanagenda.kb.ui.internal.Messages.Language_en;
-        default:
-            return eu.urbanagenda.kb.ui.internal.Messages.Language_other + " (" + code + ")";
-        }
-    }
-
     /** How the encoding was chosen, in words; {@code null} when there is nothing to say. */
-    static String encodingSource(String source) {
-        if (source == null) {
-            return null;
-        }
-        switch (source) {
-        case "BOM":
-            return Messages.Viewer_encodingBom;
-        case "UTF8":
-            return Messages.Viewer_encodingValid;
-        case "UTF16_PATTERN":
-            return Messages.Viewer_encodingUtf16;
-        case "HTML_META":
-            return Messages.Viewer_encodingDeclared;
-        case "DETECTED":
-        case "KOI8U_REPAIR":
-            return Messages.Viewer_encodingDetected;
-        case "OVERRIDE":
-            return Messages.Viewer_encodingOverride;
-        default:
-            return null;
-        }
+    static String encodingSource(EncodingSource source) {
+        return switch (source == null ? EncodingSource.NONE : source) {
+        case BOM -> Messages.Viewer_encodingBom;
+        case UTF8 -> Messages.Viewer_encodingValid;
+        case UTF16_PATTERN -> Messages.Viewer_encodingUtf16;
+        case HTML_META -> Messages.Viewer_encodingDeclared;
+        case DETECTED, KOI8U_REPAIR -> Messages.Viewer_encodingDetected;
+        case OVERRIDE -> Messages.Viewer_encodingOverride;
+        case NONE -> null;
+        };
     }
 
     private static String shorten(String value, int max) {
@@ -350,7 +323,17 @@ public class DocumentViewer extends EditorPart {
     }
 
     @Override
+    public void indexChanged(KbSession session) {
+        if (text != null && !text.isDisposed()) {
+            load(); // the document may have changed or been removed
+        }
+    }
+
+    @Override
     public void dispose() {
+        if (follower != null) {
+            follower.dispose();
+        }
         if (loading != null) {
             loading.cancel();
         }

@@ -15,7 +15,7 @@ import org.eclipse.ui.handlers.HandlerUtil;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.model.Evidence;
 import eu.urbanagenda.kb.model.SourceDocument;
-import eu.urbanagenda.kb.ui.internal.handlers.KbCommands;
+import eu.urbanagenda.kb.ui.KbCommands;
 
 /**
  * Opens a document in the viewer: the file given as parameter (with the query to highlight), else the selected search

@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.ui.internal.handlers;
+package eu.urbanagenda.kb.ui;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,8 +17,18 @@ import eu.urbanagenda.kb.model.SourceDocument;
 import eu.urbanagenda.kb.model.persistence.DocumentLocations;
 import eu.urbanagenda.kb.ui.internal.navigator.FolderNode;
 
-/** The ids of the workbench's own commands and their parameters, and small helpers to run them. */
+/**
+ * The ids of the workbench's own commands and their parameters, of the views and perspectives other bundles place,
+ * and small helpers to run the commands.
+ */
 public final class KbCommands {
+
+    /** The Partnerships navigator (search hits are dropped on it to link them). */
+    public static final String NAVIGATOR_VIEW = "eu.urbanagenda.kb.ui.views.navigator";
+    /** The Partnerships perspective. */
+    public static final String PARTNERSHIPS_PERSPECTIVE = "eu.urbanagenda.kb.ui.perspective.partnerships";
+    /** The Search perspective (contributed by the search bundle). */
+    public static final String SEARCH_PERSPECTIVE = "eu.urbanagenda.kb.ui.search.perspective";
 
     public static final String OPEN_PARTNERSHIP = "eu.urbanagenda.kb.ui.commands.openPartnership";
     public static final String GROUP_BY = "eu.urbanagenda.kb.ui.commands.navigatorGroupBy";

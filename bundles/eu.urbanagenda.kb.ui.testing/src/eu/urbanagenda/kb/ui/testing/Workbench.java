@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.ui.tests;
+package eu.urbanagenda.kb.ui.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +25,9 @@ import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 
 import eu.urbanagenda.kb.core.KbSession;
-import eu.urbanagenda.kb.ui.KbUi;
+import eu.urbanagenda.kb.core.KbSessionService;
+import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.SaveSupport;
 import eu.urbanagenda.kb.ui.jobs.KbJobs;
 
 /** What the workbench tests do again and again: wait, run commands, find shells and widgets, press buttons. */
@@ -50,17 +52,28 @@ public final class Workbench {
         return window().getActivePage();
     }
 
+    /** The session service, as the workbench's parts get it. */
+    public static KbSessionService sessions() {
+        return PlatformUI.getWorkbench().getService(KbSessionService.class);
+    }
+
     /** The shared session, waiting (with the event loop running) for the background open and the first indexing. */
     public static KbSession session() {
-        assertTrue(UiWait.until(display(), 30_000, () -> KbUi.session() != null), "the knowledge base opened: " + KbUi.problem());
-        return KbUi.session();
+        assertTrue(UiWait.until(display(), () -> sessions().current().isPresent()),
+                () -> "the knowledge base opened: " + sessions().failure().map(ErrorMessages::describe).orElse("not yet"));
+        return sessions().current().orElseThrow();
+    }
+
+    /** Throws away the session's unsaved changes, as Don't Save does. */
+    public static void discardChanges() {
+        sessions().current().ifPresent(session -> SaveSupport.discardChanges(window().getShell(), session));
     }
 
     /** Waits for the index writers (first-use seeding, imports) to finish. */
     public static void waitForIndexing() {
-        assertTrue(UiWait.until(display(), 60_000, () -> Job.getJobManager().find(KbJobs.INDEX_FAMILY).length == 0),
+        assertTrue(UiWait.until(display(), () -> Job.getJobManager().find(KbJobs.INDEX_FAMILY).length == 0),
                 "indexing finished");
-        UiWait.settle(display(), 100);
+        UiWait.idle(display());
     }
 
     /** Runs a command as a key binding or menu item would. */
@@ -83,9 +96,9 @@ public final class Workbench {
     }
 
     /** A visible shell with this title, waiting for it. */
-    public static Shell shell(String title, long timeoutMillis) {
+    public static Shell shell(String title) {
         Shell[] found = new Shell[1];
-        boolean ok = UiWait.until(display(), timeoutMillis, () -> {
+        boolean ok = UiWait.until(display(), () -> {
             for (Shell shell : display().getShells()) {
                 if (!shell.isDisposed() && shell.isVisible() && title.equals(shell.getText())) {
                     found[0] = shell;
@@ -110,10 +123,10 @@ public final class Workbench {
      *
      * @return whether the shell was found (read it after the code that opens the dialog has returned)
      */
-    public static java.util.concurrent.atomic.AtomicBoolean whenShellAppears(String title, long timeoutMillis,
+    public static java.util.concurrent.atomic.AtomicBoolean whenShellAppears(String title,
             java.util.function.Consumer<Shell> action) {
         java.util.concurrent.atomic.AtomicBoolean found = new java.util.concurrent.atomic.AtomicBoolean();
-        long until = System.currentTimeMillis() + timeoutMillis;
+        long until = System.currentTimeMillis() + UiWait.PATIENCE;
         Runnable[] poll = new Runnable[1];
         poll[0] = () -> {
             for (Shell shell : display().getShells()) {

@@ -1,4 +1,4 @@
-package eu.urbanagenda.kb.ui.tests;
+package eu.urbanagenda.kb.ui.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ public final class Screenshots {
     /** Lets the display paint everything pending, then copies the shell's area from the screen. */
     public static Path take(Shell shell, String name) throws IOException {
         Display display = shell.getDisplay();
-        UiWait.settle(display, 300);
+        UiWait.idle(display);
         Rectangle bounds = shell.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
