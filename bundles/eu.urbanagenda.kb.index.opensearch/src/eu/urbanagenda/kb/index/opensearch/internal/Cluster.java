@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -47,13 +48,18 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.ErrorCause;
+import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.opensearch.client.transport.httpclient5.ResponseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.urbanagenda.kb.index.opensearch.ClusterException;
 import eu.urbanagenda.kb.index.opensearch.OpenSearchOptions;
@@ -126,6 +132,7 @@ public final class Cluster implements Closeable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SCAN_PAGE = 5000;
 
     private final ClusterAddress address;
     private final OpenSearchOptions options;
@@ -287,6 +294,43 @@ public final class Cluster implements Closeable {
             return JSON.writeValueAsBytes(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads some fields of every document of the index, page by page in the order of a keyword field (search_after).
+     *
+     * @param what what the reading is for, for the message
+     * @param sortField a keyword field with a distinct value per document
+     * @param fields the fields to read from each source
+     * @param each receives each document's source
+     * @throws ClusterException if the index cannot be read
+     */
+    public void scan(String what, String sortField, List<String> fields, Consumer<JsonNode> each)
+            throws ClusterException {
+        List<FieldValue> after = null;
+        for (;;) {
+            List<FieldValue> from = after;
+            SearchResponse<ObjectNode> page = call(what, () -> client.search(s -> {
+                s.index(address.index()).size(SCAN_PAGE).trackTotalHits(t -> t.enabled(false))
+                        .query(q -> q.matchAll(m -> m))
+                        .sort(o -> o.field(f -> f.field(sortField).order(SortOrder.Asc)))
+                        .source(c -> c.filter(f -> f.includes(fields)));
+                if (from != null) {
+                    s.searchAfter(from);
+                }
+                return s;
+            }, ObjectNode.class));
+            List<Hit<ObjectNode>> hits = page.hits().hits();
+            for (Hit<ObjectNode> hit : hits) {
+                if (hit.source() != null) {
+                    each.accept(hit.source());
+                }
+            }
+            if (hits.size() < SCAN_PAGE) {
+                return;
+            }
+            after = hits.get(hits.size() - 1).sort();
         }
     }
 

@@ -9,15 +9,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.lucene.util.Version;
-import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.indices.AnalyzeResponse;
 import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.urbanagenda.kb.analysis.KbAnalyzers;
 import eu.urbanagenda.kb.index.FormatChange;
@@ -160,30 +155,12 @@ public final class ClusterSetup {
     /** The files an index of another version holds, to index them again. */
     private List<Path> paths() throws ClusterException {
         List<Path> paths = new ArrayList<>();
-        List<FieldValue> after = null;
-        for (;;) {
-            List<FieldValue> from = after;
-            SearchResponse<ObjectNode> page = cluster.once("list the indexed files", () -> cluster.client()
-                    .search(s -> {
-                        s.index(index).size(5000).query(q -> q.matchAll(m -> m))
-                                .sort(o -> o.field(f -> f.field(KbFields.PATH).order(SortOrder.Asc)))
-                                .source(c -> c.filter(f -> f.includes(KbFields.PATH)));
-                        if (from != null) {
-                            s.searchAfter(from);
-                        }
-                        return s;
-                    }, ObjectNode.class));
-            List<Hit<ObjectNode>> hits = page.hits().hits();
-            for (Hit<ObjectNode> hit : hits) {
-                if (hit.source() != null && hit.source().hasNonNull(KbFields.PATH)) {
-                    paths.add(Path.of(hit.source().get(KbFields.PATH).asText()));
-                }
+        cluster.scan("list the indexed files", KbFields.PATH, List.of(KbFields.PATH), source -> {
+            if (source.hasNonNull(KbFields.PATH)) {
+                paths.add(Path.of(source.get(KbFields.PATH).asText()));
             }
-            if (hits.size() < 5000) {
-                return paths;
-            }
-            after = hits.get(hits.size() - 1).sort();
-        }
+        });
+        return paths;
     }
 
     /** The plugin must analyse as this client: else the index and the queries would not meet. */

@@ -7,12 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.search.Hit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -30,7 +25,6 @@ import eu.urbanagenda.kb.ingest.SkippedFileException;
  */
 public final class OpenSearchTarget implements IndexUpdate.Target {
 
-    private static final int PAGE = 5000;
     /** A document larger than this (as JSON) is not sent: the cluster's default request limit is 100 MB. */
     private static final long MAX_DOCUMENT_BYTES = 90L << 20;
 
@@ -56,36 +50,15 @@ public final class OpenSearchTarget implements IndexUpdate.Target {
     public Map<String, IndexUpdate.State> states() throws IOException {
         refresh();
         Map<String, IndexUpdate.State> states = new HashMap<>();
-        List<FieldValue> after = null;
-        for (;;) {
-            List<FieldValue> from = after;
-            SearchResponse<ObjectNode> page = cluster.call("read the indexed files", () -> cluster.client()
-                    .search(s -> {
-                        s.index(index).size(PAGE).trackTotalHits(t -> t.enabled(false))
-                                .query(q -> q.matchAll(m -> m))
-                                .sort(o -> o.field(f -> f.field(KbFields.PATH).order(SortOrder.Asc)))
-                                .source(c -> c.filter(f -> f.includes(KbFields.PATH, KbFields.SHA256,
-                                        DocumentMapper.SIZE, DocumentMapper.MTIME, DocumentMapper.OVERRIDE)));
-                        if (from != null) {
-                            s.searchAfter(from);
-                        }
-                        return s;
-                    }, ObjectNode.class));
-            List<Hit<ObjectNode>> hits = page.hits().hits();
-            for (Hit<ObjectNode> hit : hits) {
-                JsonNode s = hit.source();
-                if (s == null || !s.hasNonNull(KbFields.PATH)) {
-                    continue;
-                }
-                states.put(s.get(KbFields.PATH).asText(), new IndexUpdate.State(s.path(DocumentMapper.SIZE).asLong(-1),
-                        s.path(DocumentMapper.MTIME).asLong(-1), s.path(KbFields.SHA256).asText(""),
-                        s.path(DocumentMapper.OVERRIDE).asText("")));
-            }
-            if (hits.size() < PAGE) {
-                return states;
-            }
-            after = hits.get(hits.size() - 1).sort();
-        }
+        cluster.scan("read the indexed files", KbFields.PATH, List.of(KbFields.PATH, KbFields.SHA256,
+                DocumentMapper.SIZE, DocumentMapper.MTIME, DocumentMapper.OVERRIDE), s -> {
+                    if (s.hasNonNull(KbFields.PATH)) {
+                        states.put(s.get(KbFields.PATH).asText(), new IndexUpdate.State(
+                                s.path(DocumentMapper.SIZE).asLong(-1), s.path(DocumentMapper.MTIME).asLong(-1),
+                                s.path(KbFields.SHA256).asText(""), s.path(DocumentMapper.OVERRIDE).asText("")));
+                    }
+                });
+        return states;
     }
 
     @Override
