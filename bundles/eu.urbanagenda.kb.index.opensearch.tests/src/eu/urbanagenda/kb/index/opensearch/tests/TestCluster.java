@@ -29,9 +29,10 @@ import java.util.stream.Stream;
  * no node outlives the tests even if the JVM is killed; {@link #close()} stops the nodes and removes their folders.
  * <p>
  * {@link #shared()} is the one-node cluster with the plugin that the test classes of this bundle share; it is started
- * on first use and stopped when the JVM exits.
+ * on first use and stopped when the JVM exits. The cluster benchmark ({@code releng/eu.urbanagenda.kb.bench}) starts its
+ * nodes with this class too.
  */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
@@ -43,7 +44,7 @@ final class TestCluster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A node: its folder, ports and process. */
-    final class Node {
+    public final class Node {
         final String name;
         final Path home;
         final int httpPort;
@@ -56,6 +57,11 @@ final class TestCluster implements AutoCloseable {
             this.home = home;
             this.httpPort = httpPort;
             this.transportPort = transportPort;
+        }
+
+        /** @return the process id of the node's JVM */
+        public long pid() {
+            return process.pid();
         }
 
         void start() throws IOException {
@@ -133,7 +139,7 @@ final class TestCluster implements AutoCloseable {
      * @param heap heap of each node
      * @return the running cluster
      */
-    static TestCluster start(String name, int size, boolean withPlugin, String heap) throws IOException {
+    public static TestCluster start(String name, int size, boolean withPlugin, String heap) throws IOException {
         Path distribution = Path.of(System.getProperty("kb.opensearch.home", "missing-kb.opensearch.home"));
         if (!Files.isExecutable(distribution.resolve("bin/opensearch"))) {
             throw new IOException("no OpenSearch distribution at " + distribution + " (the build unpacks it; run the"
@@ -286,11 +292,11 @@ final class TestCluster implements AutoCloseable {
      * @param index an index name
      * @return the URL of the nodes and that index
      */
-    String url(String index) {
+    public String url(String index) {
         return url() + "/" + index;
     }
 
-    List<Node> nodes() {
+    public List<Node> nodes() {
         return nodes;
     }
 
