@@ -18,13 +18,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.SubMonitor;
 
+import eu.urbanagenda.kb.index.internal.NearDuplicates;
 import eu.urbanagenda.kb.ingest.DocumentExtractor;
 import eu.urbanagenda.kb.ingest.EncodingOverrides;
 import eu.urbanagenda.kb.ingest.ExtractedDocument;
+import eu.urbanagenda.kb.ingest.Extraction;
+import eu.urbanagenda.kb.ingest.ExtractionCancelledException;
+import eu.urbanagenda.kb.ingest.ExtractionSettings;
+import eu.urbanagenda.kb.ingest.FolderOverrides;
+import eu.urbanagenda.kb.ingest.LibraryLogging;
 import eu.urbanagenda.kb.ingest.SkippedFileException;
 import eu.urbanagenda.kb.ingest.SourceFile;
 import eu.urbanagenda.kb.ingest.SourceScanner;
@@ -32,46 +39,55 @@ import eu.urbanagenda.kb.ingest.SourceScanner;
 /**
  * One incremental indexing run: list the sources, compare with the index (path, size, time, then checksum), remove
  * what disappeared, and read, extract and index the rest on worker threads while the calling thread reports progress
- * and commits periodically. The same run serves every {@link SearchBackend}: each writes through its {@link Target}.
+ * (OCR page by page), refreshes near-real-time readers and commits periodically; at the end, the copies of one
+ * document are grouped ({@link NearDuplicates}). A file is keyed by its path on disk: an archive's members are
+ * replaced together when it changes. A file that could not be read completely (OCR missing) is read again next time.
+ * The same run serves every {@link SearchBackend}: each writes through its {@link Target}.
  */
 public final class IndexUpdate {
 
     private static final long COMMIT_NANOS = 60_000_000_000L;
 
     /**
-     * What the index knows of a file.
+     * What the index knows of a file (an archive's members share their archive's state).
      *
      * @param size file size in bytes
      * @param mtime modification time in milliseconds
-     * @param sha256 lower-case hex SHA-256 of the file's bytes
+     * @param sha256 lower-case hex SHA-256 of the file's bytes ("" for an archive)
      * @param override the name of the encoding override that applied, or ""
+     * @param complete false when the file must be read again (OCR was missing)
      */
-    public record State(long size, long mtime, String sha256, String override) {
+    public record State(long size, long mtime, String sha256, String override, boolean complete) {
     }
 
     /**
      * Where a run writes: an index of one engine. {@link #put}, {@link #touch} and {@link #delete} are called from
-     * several threads at once; the others from the thread that runs the update.
+     * several threads at once; the others from the thread that runs the update. Files are keyed by their path on disk
+     * (an archive for its members).
      */
     public interface Target {
-        /** @return what the index knows of each file, by absolute path */
+        /** @return what the index knows of each file on disk, by absolute path */
         Map<String, State> states() throws IOException;
 
         /** Called once the files are listed, before the first change. */
         void begin() throws IOException;
 
-        /** Removes the document of a file. */
-        void delete(String path) throws IOException;
+        /** Removes the documents of a file (all the members of an archive). */
+        void delete(String file) throws IOException;
 
         /** Records a new modification time of a file whose content is unchanged. */
-        void touch(String path, long mtime) throws IOException;
+        void touch(String file, long mtime) throws IOException;
 
         /**
-         * Adds the document of a file or replaces it.
+         * Replaces the documents of a file: one, or an archive's members.
          *
-         * @throws SkippedFileException if the engine cannot index the document (the reason names the problem)
+         * @throws SkippedFileException if the engine cannot index them (the reason names the problem)
          */
-        void put(ExtractedDocument document, Charset override) throws IOException, SkippedFileException;
+        void put(Path file, long fileSize, List<ExtractedDocument> documents, Charset override, boolean complete)
+                throws IOException, SkippedFileException;
+
+        /** After a run that changed documents: groups the copies of one document ({@link NearDuplicates}). */
+        void regroup() throws IOException;
 
         /**
          * Makes the changes so far durable.
@@ -89,24 +105,31 @@ public final class IndexUpdate {
 
         /** @return whether the index was closed meanwhile (the run then stops as if cancelled) */
         boolean closed();
+
+        /** @return a folder on this computer for the run's extraction log and OCR cache */
+        Path workDirectory();
     }
 
     /** A file to read. */
-    private record Task(SourceFile file, State state, Charset override) {
+    private record Task(SourceFile file, State state, Charset override, List<String> ocrLanguages) {
     }
 
     private enum Kind {
-        ADDED, UPDATED, TOUCHED, SKIPPED
+        ADDED, UPDATED, TOUCHED, SKIPPED, CANCELLED
     }
 
     /** The outcome of a task. */
-    private record Outcome(Task task, Kind kind, String reason, long bytes, boolean removedStale) {
+    private record Outcome(Task task, Kind kind, String reason, long bytes, boolean removedStale,
+            List<SkippedFile> skippedMembers) {
     }
 
     private final Target target;
     private final UpdateRequest request;
     private final SubMonitor progress;
-    private final DocumentExtractor extractor = new DocumentExtractor();
+    private final DocumentExtractor extractor;
+    /** Progress notes of the workers (OCR pages), shown by the calling thread. */
+    private final ConcurrentLinkedQueue<String> notes = new ConcurrentLinkedQueue<>();
+    private volatile boolean stopping;
 
     private final List<Path> added = new ArrayList<>();
     private final List<Path> updated = new ArrayList<>();
@@ -127,6 +150,12 @@ public final class IndexUpdate {
         this.target = target;
         this.request = request;
         this.progress = progress;
+        ExtractionSettings settings = request.extraction();
+        LibraryLogging.configure(target.workDirectory().resolve("extraction.log"));
+        this.extractor = new DocumentExtractor(settings.toBuilder().maxFileSize(request.maxFileSize())
+                .ocrCache(settings.ocrCache() != null ? settings.ocrCache()
+                        : target.workDirectory().resolve("ocr-cache"))
+                .cancelled(() -> stopping || target.closed()).build());
     }
 
     /**
@@ -144,7 +173,9 @@ public final class IndexUpdate {
         Set<Path> keep = new HashSet<>();
         List<String> gone = new ArrayList<>();
         for (SourceScanner.Problem p : scan.problems()) {
-            if (!(states.containsKey(p.path().toString()) && !Files.exists(p.path()))) {
+            if (!p.unavailable()) {
+                skipped.add(new SkippedFile(p.path(), p.reason()));
+            } else if (!(states.containsKey(p.path().toString()) && !Files.exists(p.path()))) {
                 // (a file given by name that was deleted is removed below like any other)
                 // a missing or unreadable folder (e.g. an unmounted drive) removes nothing
                 skipped.add(new SkippedFile(p.path(), p.reason() + "; documents indexed from it are kept"));
@@ -164,14 +195,16 @@ public final class IndexUpdate {
             }
         }
         EncodingOverrides overrides = new EncodingOverrides(request.encodingOverrides());
+        FolderOverrides<List<String>> ocrLanguages = new FolderOverrides<>(request.ocrLanguages());
         List<Task> tasks = new ArrayList<>();
         for (SourceFile f : scan.files()) {
             State st = states.get(f.path().toString());
             Charset ov = overrides.forFile(f.path());
-            if (st != null && st.size() == f.size() && st.mtime() == f.lastModified() && st.override().equals(name(ov))) {
+            if (st != null && st.complete() && st.size() == f.size() && st.mtime() == f.lastModified()
+                    && st.override().equals(name(ov))) {
                 unchanged++;
             } else {
-                tasks.add(new Task(f, st, ov));
+                tasks.add(new Task(f, st, ov, ocrLanguages.forFile(f.path())));
             }
         }
         SubMonitor loop = progress.split(970).setWorkRemaining(Math.max(1, gone.size() + tasks.size()));
@@ -185,6 +218,11 @@ public final class IndexUpdate {
         commit();
         if (!refused.isEmpty()) {
             applyRefusals();
+            commit();
+        }
+        if (!added.isEmpty() || !updated.isEmpty() || !removed.isEmpty()) {
+            loop.subTask("Grouping copies of the same document");
+            target.regroup();
             commit();
         }
         target.end();
@@ -248,8 +286,10 @@ public final class IndexUpdate {
                     inFlight--;
                     handle(get(f), loop);
                 }
+                showNotes(loop);
                 if (!cancelled && cancelled()) {
                     cancelled = true;
+                    stopping = true;
                     loop.subTask("Cancelling: finishing the files in progress");
                 }
                 if (cancelled && inFlight == 0) {
@@ -263,6 +303,16 @@ public final class IndexUpdate {
             pool.shutdownNow();
         }
         return cancelled;
+    }
+
+    private void showNotes(SubMonitor loop) {
+        String last = null;
+        for (String n = notes.poll(); n != null; n = notes.poll()) {
+            last = n;
+        }
+        if (last != null) {
+            loop.subTask(last);
+        }
     }
 
     private boolean cancelled() {
@@ -302,7 +352,11 @@ public final class IndexUpdate {
                     removed.add(p);
                 }
             }
+            case CANCELLED -> {
+                return;
+            }
         }
+        skipped.addAll(o.skippedMembers());
         bytes += o.bytes();
         loop.subTask(p.toString());
         loop.worked(1);
@@ -323,34 +377,38 @@ public final class IndexUpdate {
         lastCommit = System.nanoTime();
     }
 
-    /** On a worker thread: read, compare the checksum, extract and index one file. */
+    /** On a worker thread: read, compare the checksum, extract and index one file (an archive's members). */
     private Outcome process(Task t) throws IOException {
         Path p = t.file().path();
         String key = p.toString();
         try {
             DocumentExtractor.checkSize(p, t.file().size(), request.maxFileSize());
             byte[] content = DocumentExtractor.read(p);
-            if (t.state() != null && t.state().override().equals(name(t.override()))
+            if (t.state() != null && t.state().complete() && t.state().override().equals(name(t.override()))
                     && t.state().sha256().equals(DocumentExtractor.sha256(content))) {
                 target.touch(key, t.file().lastModified());
-                return new Outcome(t, Kind.TOUCHED, null, 0, false);
+                return new Outcome(t, Kind.TOUCHED, null, 0, false, List.of());
             }
-            ExtractedDocument d;
+            Extraction x;
             try {
-                d = extractor.extract(p, content, t.file().lastModified(), t.override());
+                x = extractor.extractAll(p, content, t.file().lastModified(),
+                        new DocumentExtractor.FileOptions(t.override(), t.ocrLanguages(), notes::add));
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
                 // a parser that fails on one file (or cannot run at all) skips that file, not the whole run
                 throw new SkippedFileException(p, "cannot be read: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             }
-            target.put(d, t.override());
-            return new Outcome(t, t.state() == null ? Kind.ADDED : Kind.UPDATED, null, content.length, false);
+            target.put(p, t.file().size(), x.documents(), t.override(), !x.incomplete());
+            List<SkippedFile> members = x.skipped().stream().map(e -> new SkippedFile(e.file(), e.reason())).toList();
+            return new Outcome(t, t.state() == null ? Kind.ADDED : Kind.UPDATED, null, content.length, false, members);
+        } catch (ExtractionCancelledException e) {
+            return new Outcome(t, Kind.CANCELLED, null, 0, false, List.of());
         } catch (SkippedFileException e) {
             boolean stale = t.state() != null;
             if (stale) {
                 target.delete(key);
             }
-            return new Outcome(t, Kind.SKIPPED, e.reason(), 0, stale);
+            return new Outcome(t, Kind.SKIPPED, e.reason(), 0, stale, List.of());
         }
     }
 }

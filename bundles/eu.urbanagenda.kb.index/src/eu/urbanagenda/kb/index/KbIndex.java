@@ -25,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -65,6 +66,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
 import eu.urbanagenda.kb.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.index.internal.DocumentCount;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
 import eu.urbanagenda.kb.index.internal.HitValues;
@@ -90,7 +92,7 @@ import eu.urbanagenda.kb.ingest.Language;
 public final class KbIndex implements SearchBackend {
 
     /** The version of the index schema (fields and their types). Part of the index format. */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 
     static final String KEY_SCHEMA = "kb.schema";
     static final String KEY_LUCENE = "kb.lucene";
@@ -436,8 +438,11 @@ public final class KbIndex implements SearchBackend {
         try (Acquired a = acquire()) {
             IndexSearcher s = a.searcher();
             Query main = filtered(query, filters, null);
-            CollectorManager<?, ? extends TopDocs> top = topDocs(request.sort(), Math.max(1, window));
+            // files are collected beyond the window: copies of one document are shown as one hit
+            int collect = Math.max(1, window * 2 + 8);
+            CollectorManager<?, ? extends TopDocs> top = topDocs(request.sort(), collect);
             TopDocs topDocs;
+            long documents;
             Facets facets = Facets.EMPTY;
             if (request.facets()) {
                 Set<String> dims = new LinkedHashSet<>(List.of(FacetCollectorManager.LANG, FacetCollectorManager.YEAR,
@@ -447,9 +452,10 @@ public final class KbIndex implements SearchBackend {
                 }
                 Set<String> unfiltered = new LinkedHashSet<>(dims);
                 unfiltered.removeAll(filters.keySet());
-                Object[] r = s.search(main,
-                        new MultiCollectorManager(top, new FacetCollectorManager(unfiltered, request.groups())));
+                Object[] r = s.search(main, new MultiCollectorManager(top,
+                        new FacetCollectorManager(unfiltered, request.groups()), new DocumentCount()));
                 topDocs = (TopDocs) r[0];
+                documents = (Long) r[2];
                 @SuppressWarnings("unchecked")
                 Map<String, List<FacetCount>> counts = new HashMap<>((Map<String, List<FacetCount>>) r[1]);
                 for (String dim : filters.keySet()) {
@@ -464,16 +470,27 @@ public final class KbIndex implements SearchBackend {
                         counts.getOrDefault(FacetCollectorManager.FOLDER, List.of()),
                         counts.getOrDefault(FacetCollectorManager.GROUP, List.of()));
             } else {
-                topDocs = s.search(main, top);
+                Object[] r = s.search(main, new MultiCollectorManager(top, new DocumentCount()));
+                topDocs = (TopDocs) r[0];
+                documents = (Long) r[1];
             }
-            ScoreDoc[] sd = topDocs.scoreDocs;
-            int from = Math.min(request.offset(), sd.length);
-            int to = Math.min(window, sd.length);
+            long files = topDocs.totalHits.value();
+            List<ScoreDoc> firsts = firstOfEachDocument(s, topDocs.scoreDocs);
+            while (firsts.size() < window && topDocs.scoreDocs.length < files && collect < 16 * SearchRequest.MAX_WINDOW) {
+                collect *= 4;
+                topDocs = s.search(main, topDocs(request.sort(), collect));
+                firsts = firstOfEachDocument(s, topDocs.scoreDocs);
+            }
+            int from = Math.min(request.offset(), firsts.size());
+            int to = Math.min(window, firsts.size());
             int[] ids = new int[Math.max(0, to - from)];
+            ScoreDoc[] sd = new ScoreDoc[ids.length];
             for (int i = from; i < to; i++) {
-                ids[i - from] = sd[i].doc;
+                sd[i - from] = firsts.get(i);
+                ids[i - from] = firsts.get(i).doc;
             }
             HitValues.Values[] values = HitValues.read(s.getIndexReader(), ids);
+            Map<Long, List<SearchHit.Copy>> copies = copies(s, values);
             Language[] langs = new Language[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 langs[i] = Language.fromCode(values[i].lang());
@@ -489,12 +506,58 @@ public final class KbIndex implements SearchBackend {
                 if (snippets != null) {
                     snippet = snippets[i] != null ? snippets[i] : leadingText(stored, ids[i]);
                 }
+                List<SearchHit.Copy> others = copies.getOrDefault(v.group(), List.of()).stream()
+                        .filter(c -> !c.path().toString().equals(v.path())).toList();
                 hits.add(new SearchHit(Path.of(v.path()), v.title(), langs[i], DocumentFormat.fromId(v.format()),
-                        v.encoding(), v.date(), score(sd[from + i]), v.sha256(), snippet));
+                        v.encoding(), v.date(), score(sd[i]), v.sha256(), snippet,
+                        new DocumentMetadata(v.author(), v.created(), v.modified(), v.ocrConfidence()), others));
             }
-            return new SearchResult(topDocs.totalHits.value(), Duration.ofNanos(System.nanoTime() - start), hits,
-                    facets);
+            return new SearchResult(files, Duration.ofNanos(System.nanoTime() - start), hits, facets, documents);
         }
+    }
+
+    /** The best-ranked file of each document among the collected files, in rank order. */
+    private static List<ScoreDoc> firstOfEachDocument(IndexSearcher s, ScoreDoc[] collected) throws IOException {
+        int[] ids = new int[collected.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = collected[i].doc;
+        }
+        long[][] groups = HitValues.groups(s.getIndexReader(), ids);
+        Set<Long> seen = new java.util.HashSet<>();
+        List<ScoreDoc> firsts = new ArrayList<>(collected.length);
+        for (int i = 0; i < collected.length; i++) {
+            if (groups[i][1] <= 1 || seen.add(groups[i][0])) {
+                firsts.add(collected[i]);
+            }
+        }
+        return firsts;
+    }
+
+    /** The files of the groups of copies among the hits (all of them, matching the query or not), by group. */
+    private static Map<Long, List<SearchHit.Copy>> copies(IndexSearcher s, HitValues.Values[] hits) throws IOException {
+        Set<Long> groups = new LinkedHashSet<>();
+        long files = 0;
+        for (HitValues.Values v : hits) {
+            if (v.groupSize() > 1 && groups.add(v.group())) {
+                files += v.groupSize();
+            }
+        }
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        Query q = NumericDocValuesField.newSlowSetQuery(DocumentMapper.GROUP,
+                groups.stream().mapToLong(Long::longValue).toArray());
+        TopDocs td = s.search(q, (int) Math.min(10_000, files), new Sort(SortField.FIELD_DOC));
+        int[] ids = new int[td.scoreDocs.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = td.scoreDocs[i].doc;
+        }
+        Map<Long, List<SearchHit.Copy>> byGroup = new HashMap<>();
+        for (HitValues.Values v : HitValues.read(s.getIndexReader(), ids)) {
+            byGroup.computeIfAbsent(v.group(), g -> new ArrayList<>())
+                    .add(new SearchHit.Copy(Path.of(v.path()), DocumentFormat.fromId(v.format()), v.sha256(), v.ocrConfidence()));
+        }
+        return byGroup;
     }
 
     /**
@@ -520,6 +583,11 @@ public final class KbIndex implements SearchBackend {
     private static LocalDate date(Document d) {
         IndexableField f = d.getField(KbFields.DATE);
         return f == null || f.numericValue() == null ? null : LocalDate.ofEpochDay(f.numericValue().longValue());
+    }
+
+    private static java.time.Instant instant(Document d, String field) {
+        IndexableField f = d.getField(field);
+        return f == null || f.numericValue() == null ? null : java.time.Instant.ofEpochMilli(f.numericValue().longValue());
     }
 
     private static Snippet leadingText(StoredFields stored, int doc) throws IOException {
@@ -619,11 +687,14 @@ public final class KbIndex implements SearchBackend {
             Language lang = Language.fromCode(d.get(KbFields.LANG));
             List<Highlight> highlights = q == null ? List.of()
                     : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of()), doc, lang);
+            IndexableField ocr = d.getField(DocumentMapper.OCR);
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), lang, DocumentFormat.fromId(d.get(KbFields.FORMAT)),
                     d.get(KbFields.ENCODING), encodingSource(d.get(DocumentMapper.ENCODING_SOURCE)), date(d),
                     size == null ? 0 : size.numericValue().longValue(), lastModified, d.get(KbFields.SHA256),
-                    d.get(DocumentMapper.BODY), highlights));
+                    d.get(DocumentMapper.BODY), highlights, new DocumentMetadata(d.get(DocumentMapper.AUTHOR),
+                            instant(d, DocumentMapper.CREATED), instant(d, DocumentMapper.MODIFIED),
+                            ocr == null ? null : ocr.numericValue().longValue() / 100.0)));
         }
     }
 

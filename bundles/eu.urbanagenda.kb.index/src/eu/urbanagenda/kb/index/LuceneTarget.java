@@ -2,10 +2,13 @@ package eu.urbanagenda.kb.index;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -17,6 +20,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.util.Bits;
 
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
+import eu.urbanagenda.kb.index.internal.NearDuplicates;
 import eu.urbanagenda.kb.ingest.ExtractedDocument;
 import eu.urbanagenda.kb.ingest.SkippedFileException;
 
@@ -37,21 +41,27 @@ final class LuceneTarget implements IndexUpdate.Target {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             for (LeafReaderContext ctx : reader.leaves()) {
                 SortedSetDocValues path = DocValues.getSortedSet(ctx.reader(), KbFields.PATH);
+                SortedSetDocValues file = DocValues.getSortedSet(ctx.reader(), DocumentMapper.FILE);
+                NumericDocValues complete = DocValues.getNumeric(ctx.reader(), DocumentMapper.COMPLETE);
                 SortedSetDocValues sha = DocValues.getSortedSet(ctx.reader(), KbFields.SHA256);
                 NumericDocValues size = DocValues.getNumeric(ctx.reader(), DocumentMapper.SIZE);
                 NumericDocValues mtime = DocValues.getNumeric(ctx.reader(), DocumentMapper.MTIME);
                 SortedDocValues override = DocValues.getSorted(ctx.reader(), DocumentMapper.OVERRIDE);
                 Bits live = ctx.reader().getLiveDocs();
                 for (int d = 0; d < ctx.reader().maxDoc(); d++) {
-                    if (live != null && !live.get(d) || !path.advanceExact(d)) {
+                    if (live != null && !live.get(d) || !path.advanceExact(d) || !file.advanceExact(d)) {
                         continue;
                     }
-                    String p = path.lookupOrd(path.nextOrd()).utf8ToString();
-                    String h = sha.advanceExact(d) ? sha.lookupOrd(sha.nextOrd()).utf8ToString() : "";
+                    String p = file.lookupOrd(file.nextOrd()).utf8ToString();
+                    boolean member = !p.equals(path.lookupOrd(path.nextOrd()).utf8ToString());
+                    // a member's checksum is its own, not its archive's: an archive is compared by size and time
+                    String h = !member && sha.advanceExact(d) ? sha.lookupOrd(sha.nextOrd()).utf8ToString() : "";
+                    boolean c = !complete.advanceExact(d) || complete.longValue() != 0;
                     long s = size.advanceExact(d) ? size.longValue() : -1;
                     long m = mtime.advanceExact(d) ? mtime.longValue() : -1;
                     String o = override.advanceExact(d) ? override.lookupOrd(override.ordValue()).utf8ToString() : "";
-                    states.put(p, new IndexUpdate.State(s, m, h, o));
+                    IndexUpdate.State before = states.get(p);
+                    states.put(p, new IndexUpdate.State(s, m, h, o, c && (before == null || before.complete())));
                 }
             }
         }
@@ -64,22 +74,32 @@ final class LuceneTarget implements IndexUpdate.Target {
     }
 
     @Override
-    public void delete(String path) throws IOException {
-        writer.deleteDocuments(new Term(KbFields.PATH, path));
+    public void delete(String file) throws IOException {
+        writer.deleteDocuments(new Term(DocumentMapper.FILE, file));
     }
 
     @Override
-    public void touch(String path, long mtime) throws IOException {
-        writer.updateNumericDocValue(new Term(KbFields.PATH, path), DocumentMapper.MTIME, mtime);
+    public void touch(String file, long mtime) throws IOException {
+        writer.updateNumericDocValue(new Term(DocumentMapper.FILE, file), DocumentMapper.MTIME, mtime);
     }
 
     @Override
-    public void put(ExtractedDocument d, Charset override) throws IOException, SkippedFileException {
-        try {
-            writer.updateDocument(new Term(KbFields.PATH, d.path().toString()), DocumentMapper.toDocument(d, override));
-        } catch (IllegalArgumentException e) {
-            throw new SkippedFileException(d.path(), "cannot be indexed: " + e.getMessage(), e);
+    public void put(Path file, long fileSize, List<ExtractedDocument> documents, Charset override, boolean complete)
+            throws IOException, SkippedFileException {
+        List<Document> docs = new ArrayList<>();
+        for (ExtractedDocument d : documents) {
+            docs.add(DocumentMapper.toDocument(d, override, file, fileSize, complete));
         }
+        try {
+            writer.updateDocuments(new Term(DocumentMapper.FILE, file.toString()), docs);
+        } catch (IllegalArgumentException e) {
+            throw new SkippedFileException(file, "cannot be indexed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void regroup() throws IOException {
+        NearDuplicates.regroup(writer);
     }
 
     @Override
@@ -102,5 +122,10 @@ final class LuceneTarget implements IndexUpdate.Target {
     @Override
     public boolean closed() {
         return index.isClosed();
+    }
+
+    @Override
+    public Path workDirectory() {
+        return index.directory();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import eu.urbanagenda.kb.ingest.DocumentExtractor;
+import eu.urbanagenda.kb.ingest.ExtractionSettings;
 
 /**
  * What {@link KbIndex#update} indexes: files and folders (recursively), with options. Build with {@link #of(Path...)}
@@ -19,9 +20,12 @@ import eu.urbanagenda.kb.ingest.DocumentExtractor;
  * @param maxFileSize larger files are skipped
  * @param threads worker threads for reading, extracting and analysing
  * @param commitEveryDocuments commit after this many changed documents (0: by time, every 60 s)
+ * @param ocrLanguages folder → Tesseract languages (e.g. {@code [ukr]}) for scans and images under it; elsewhere
+ *            Ukrainian, Bulgarian and English are tried, then the language detected
+ * @param extraction time limits, OCR cache and Tesseract command; its size limit and cancellation are set by the run
  */
 public record UpdateRequest(List<Path> sources, Map<Path, Charset> encodingOverrides, long maxFileSize, int threads,
-        int commitEveryDocuments) {
+        int commitEveryDocuments, Map<Path, List<String>> ocrLanguages, ExtractionSettings extraction) {
 
     /**
      * @param sources files and folders
@@ -43,6 +47,8 @@ public record UpdateRequest(List<Path> sources, Map<Path, Charset> encodingOverr
         private long maxFileSize = DocumentExtractor.DEFAULT_MAX_FILE_SIZE;
         private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private int commitEvery;
+        private final Map<Path, List<String>> ocrLanguages = new LinkedHashMap<>();
+        private ExtractionSettings extraction = ExtractionSettings.DEFAULT;
 
         /** A builder with the default options; see {@link UpdateRequest#builder()}. */
         Builder() {
@@ -103,9 +109,29 @@ public record UpdateRequest(List<Path> sources, Map<Path, Charset> encodingOverr
             return this;
         }
 
+        /**
+         * @param folder a folder
+         * @param languages the Tesseract languages of the scans and images under it (e.g. {@code ukr}, {@code bul})
+         * @return this
+         */
+        public Builder ocrLanguages(Path folder, List<String> languages) {
+            ocrLanguages.put(folder, List.copyOf(languages));
+            return this;
+        }
+
+        /**
+         * @param settings time limits, OCR cache (default: {@code ocr-cache} in the index folder) and Tesseract command
+         * @return this
+         */
+        public Builder extraction(ExtractionSettings settings) {
+            this.extraction = settings;
+            return this;
+        }
+
         /** @return the request */
         public UpdateRequest build() {
-            return new UpdateRequest(List.copyOf(sources), Map.copyOf(overrides), maxFileSize, threads, commitEvery);
+            return new UpdateRequest(List.copyOf(sources), Map.copyOf(overrides), maxFileSize, threads, commitEvery,
+                    Map.copyOf(ocrLanguages), extraction);
         }
     }
 }

@@ -13,6 +13,8 @@ public class SkippedFileException extends Exception {
     private final transient Path file;
     /** The reason without the file name. */
     private final String reason;
+    /** Whether a tool the file needs is missing, so that it is read again next time. */
+    private final boolean retry;
 
     /**
      * @param file the file
@@ -28,9 +30,26 @@ public class SkippedFileException extends Exception {
      * @param cause the underlying error, if any
      */
     public SkippedFileException(Path file, String reason, Throwable cause) {
+        this(file, reason, cause, false);
+    }
+
+    /**
+     * @param file the file
+     * @param reason a short, human-readable reason
+     * @param cause the underlying error, if any
+     * @param retry whether the file can be read once something missing is installed (OCR), so that it must be tried
+     *            again on the next run even if it did not change
+     */
+    public SkippedFileException(Path file, String reason, Throwable cause, boolean retry) {
         super(file + ": " + reason, cause);
         this.file = file;
         this.reason = reason;
+        this.retry = retry;
+    }
+
+    /** @return whether the file can be read once something missing is installed */
+    public boolean retry() {
+        return retry;
     }
 
     /** @return the file that was skipped */

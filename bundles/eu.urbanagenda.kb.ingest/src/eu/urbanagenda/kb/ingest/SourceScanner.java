@@ -2,6 +2,7 @@ package eu.urbanagenda.kb.ingest;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -24,12 +25,13 @@ import java.util.TreeMap;
 public final class SourceScanner {
 
     /**
-     * A file or folder that could not be listed.
+     * A file or folder that could not be listed, or that is no file to read (a named pipe, a device, a dangling link).
      *
      * @param path the file or folder
      * @param reason why
+     * @param unavailable whether it may come back (an unreadable or unmounted folder): what was indexed from it is kept
      */
-    public record Problem(Path path, String reason) {
+    public record Problem(Path path, String reason, boolean unavailable) {
     }
 
     /**
@@ -54,7 +56,8 @@ public final class SourceScanner {
         for (Path root : roots) {
             Path start = root.toAbsolutePath().normalize();
             if (!Files.exists(start)) {
-                problems.add(new Problem(start, "does not exist"));
+                problems.add(Files.isSymbolicLink(start) ? new Problem(start, danglingLink(start), false)
+                        : new Problem(start, "does not exist", true));
                 continue;
             }
             try {
@@ -68,24 +71,55 @@ public final class SourceScanner {
 
                             @Override
                             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                                if (attrs.isRegularFile() && (file.equals(start) || !isHidden(file))) {
-                                    Path p = file.toAbsolutePath().normalize();
+                                if (!file.equals(start) && isHidden(file)) {
+                                    return FileVisitResult.CONTINUE;
+                                }
+                                Path p = file.toAbsolutePath().normalize();
+                                if (attrs.isRegularFile()) {
                                     files.put(p, new SourceFile(p, attrs.size(), attrs.lastModifiedTime().toMillis()));
+                                } else if (!attrs.isDirectory()) {
+                                    problems.add(new Problem(p, "not a regular file (" + kind(p) + ")", false));
                                 }
                                 return FileVisitResult.CONTINUE;
                             }
 
                             @Override
                             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                                problems.add(new Problem(file.toAbsolutePath().normalize(), reason(e)));
+                                Path p = file.toAbsolutePath().normalize();
+                                boolean dangling = e instanceof NoSuchFileException && Files.isSymbolicLink(p);
+                                problems.add(dangling ? new Problem(p, danglingLink(p), false) : new Problem(p, reason(e), true));
                                 return FileVisitResult.CONTINUE;
                             }
                         });
             } catch (IOException e) {
-                problems.add(new Problem(start, reason(e)));
+                problems.add(new Problem(start, reason(e), true));
             }
         }
         return new Result(List.copyOf(files.values()), problems);
+    }
+
+    /** What kind of file other than a regular file or folder it is, in words. */
+    private static String kind(Path p) {
+        try {
+            int mode = (Integer) Files.getAttribute(p, "unix:mode");
+            return switch (mode & 0170000) {
+            case 0010000 -> "a named pipe";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            case 0140000 -> "a socket";
+            default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
+    }
+
+    private static String danglingLink(Path link) {
+        try {
+            return "a symbolic link to " + Files.readSymbolicLink(link) + ", which does not exist";
+        } catch (IOException e) {
+            return "a symbolic link to nothing";
+        }
     }
 
     private static boolean isHidden(Path p) {
@@ -102,6 +136,9 @@ public final class SourceScanner {
         }
         if (e instanceof NoSuchFileException) {
             return "vanished while listing";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null && fs.getReason().contains("Too many levels")) {
+            return "a chain of symbolic links too long to follow";
         }
         return "cannot list: " + e.getMessage();
     }

@@ -23,6 +23,7 @@ public final class ProgressPrinter implements IProgressMonitor {
     private long lastDraw;
     private int lastTenth = -1;
     private boolean barShown;
+    private String lastPlain = "";
     private volatile boolean canceled;
 
     public ProgressPrinter(PrintStream err, boolean terminal) {
@@ -102,7 +103,10 @@ public final class ProgressPrinter implements IProgressMonitor {
             return;
         }
         int tenth = percent >= 0 ? percent / 10 : -1;
-        if (force || tenth > lastTenth || now - lastDraw > PLAIN_EVERY_NANOS) {
+        // slow steps (an OCR page takes seconds) are shown as they start, at most once a second
+        boolean slowStep = subTask.startsWith("OCR ") && !subTask.equals(lastPlain) && now - lastDraw > 1_000_000_000L;
+        if (force || tenth > lastTenth || slowStep || now - lastDraw > PLAIN_EVERY_NANOS) {
+            lastPlain = subTask;
             lastTenth = Math.max(lastTenth, tenth);
             lastDraw = now;
             err.println(Console.escapeControls(task + (percent >= 0 ? ": " + percent + "%" : "") + (subTask.isEmpty() ? "" : " " + subTask)));

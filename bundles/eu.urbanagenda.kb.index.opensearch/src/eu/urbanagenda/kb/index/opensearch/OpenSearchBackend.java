@@ -2,9 +2,11 @@ package eu.urbanagenda.kb.index.opensearch;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,11 @@ import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.urbanagenda.kb.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.index.DocumentMetadata;
 import eu.urbanagenda.kb.index.Facets;
 import eu.urbanagenda.kb.index.FormatChange;
 import eu.urbanagenda.kb.index.Highlight;
@@ -39,6 +43,7 @@ import eu.urbanagenda.kb.index.SortOrder;
 import eu.urbanagenda.kb.index.StoredDocument;
 import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
+import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.opensearch.internal.Cluster;
 import eu.urbanagenda.kb.index.opensearch.internal.ClusterAddress;
@@ -48,6 +53,7 @@ import eu.urbanagenda.kb.index.opensearch.internal.Highlighting;
 import eu.urbanagenda.kb.index.opensearch.internal.OpenSearchTarget;
 import eu.urbanagenda.kb.index.opensearch.internal.QueryTranslator;
 import eu.urbanagenda.kb.index.opensearch.internal.SourceDocument;
+import eu.urbanagenda.kb.ingest.DocumentFormat;
 import eu.urbanagenda.kb.ingest.ExtractedDocument;
 import eu.urbanagenda.kb.ingest.Language;
 
@@ -72,6 +78,7 @@ public final class OpenSearchBackend implements SearchBackend {
             + " if (t.length() <= params.max) { return t; } int cut = params.max;"
             + " if (Character.isHighSurrogate(t.charAt(cut - 1))) { cut--; } return t.substring(0, cut);";
     private static final String HEAD = "head";
+    private static final String DOCUMENTS = "kb_documents";
 
     private final Cluster cluster;
     private final String index;
@@ -146,8 +153,9 @@ public final class OpenSearchBackend implements SearchBackend {
             throw new ClusterException("Another update of " + location() + " is running in this program.", null);
         }
         try {
-            return new IndexUpdate(new OpenSearchTarget(cluster, index, () -> closed, options.retryFor().toNanos()),
-                    request, progress).run();
+            Files.createDirectories(options.workDirectory());
+            return new IndexUpdate(new OpenSearchTarget(cluster, () -> closed, options.retryFor().toNanos(),
+                    options.workDirectory()), request, progress).run();
         } finally {
             updateLock.unlock();
             if (monitor != null) {
@@ -179,6 +187,9 @@ public final class OpenSearchBackend implements SearchBackend {
                 if (request.facets()) {
                     s.aggregations(FacetAggregations.aggregations(request, filters));
                 }
+                // copies of one document are one hit: the best-ranked file of each group, and the documents counted
+                s.collapse(c -> c.field(DocumentMapper.GROUP));
+                s.aggregations(DOCUMENTS, FacetAggregations.documentCount(filters));
                 if (byDate) {
                     // newest (or oldest) first, documents without a date last, then by relevance
                     org.opensearch.client.opensearch._types.SortOrder order = request.sort() == SortOrder.DATE_DESC
@@ -211,15 +222,53 @@ public final class OpenSearchBackend implements SearchBackend {
         Snippet[] marked = snippets
                 ? highlighting.snippets(documents, overrides, parsed, request.query(), request.fields())
                 : null;
+        Map<Long, List<SearchHit.Copy>> copies = copies(hits);
         List<SearchHit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             ExtractedDocument d = documents.get(i);
+            ObjectNode source = hits.get(i).source();
+            List<SearchHit.Copy> others = copies.getOrDefault(source.path(DocumentMapper.GROUP).asLong(), List.of())
+                    .stream().filter(c -> !c.path().equals(d.path())).toList();
             out.add(new SearchHit(d.path(), d.title(), d.language(), d.format(), d.encoding(), d.date(),
-                    score(hits.get(i), byDate), d.sha256(), marked == null ? null : marked[i]));
+                    score(hits.get(i), byDate), d.sha256(), marked == null ? null : marked[i],
+                    new DocumentMetadata(d.author(), d.created(), d.modified(), d.ocrConfidence()), others));
         }
         Facets facets = request.facets() ? FacetAggregations.read(response.aggregations(), request) : Facets.EMPTY;
         long total = response.hits().total() == null ? out.size() : response.hits().total().value();
-        return new SearchResult(total, Duration.ofNanos(System.nanoTime() - start), out, facets);
+        return new SearchResult(total, Duration.ofNanos(System.nanoTime() - start), out, facets,
+                FacetAggregations.documentCount(response.aggregations().get(DOCUMENTS)));
+    }
+
+    /** The files of the groups of copies among the hits (all of them, matching the query or not), by group. */
+    private Map<Long, List<SearchHit.Copy>> copies(List<Hit<ObjectNode>> hits) throws ClusterException {
+        List<FieldValue> groups = new ArrayList<>();
+        long files = 0;
+        for (Hit<ObjectNode> hit : hits) {
+            long size = hit.source().path(DocumentMapper.GROUP_SIZE).asLong(1);
+            if (size > 1) {
+                groups.add(FieldValue.of(hit.source().path(DocumentMapper.GROUP).asLong()));
+                files += size;
+            }
+        }
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        int size = (int) Math.min(SearchRequest.MAX_WINDOW, files);
+        SearchResponse<ObjectNode> r = cluster.call("read the copies of documents", () -> cluster.client().search(s -> s
+                .index(index).size(size).query(q -> q.terms(t -> t.field(DocumentMapper.GROUP).terms(v -> v.value(groups))))
+                .sort(o -> o.field(f -> f.field(KbFields.PATH)))
+                .source(c -> c.filter(f -> f.includes(KbFields.PATH, KbFields.FORMAT, KbFields.SHA256,
+                        DocumentMapper.OCR, DocumentMapper.GROUP))), ObjectNode.class));
+        Map<Long, List<SearchHit.Copy>> byGroup = new HashMap<>();
+        for (Hit<ObjectNode> hit : r.hits().hits()) {
+            ObjectNode c = hit.source();
+            JsonNode ocr = c.get(DocumentMapper.OCR);
+            byGroup.computeIfAbsent(c.path(DocumentMapper.GROUP).asLong(), g -> new ArrayList<>())
+                    .add(new SearchHit.Copy(Path.of(c.path(KbFields.PATH).asText()),
+                            DocumentFormat.fromId(c.path(KbFields.FORMAT).asText()), c.path(KbFields.SHA256).asText(),
+                            ocr == null || ocr.isNull() ? null : ocr.asLong() / 100.0));
+        }
+        return byGroup;
     }
 
     private static Query translate(org.apache.lucene.search.Query parsed, String query) throws QuerySyntaxException {
@@ -276,7 +325,7 @@ public final class OpenSearchBackend implements SearchBackend {
         List<Highlight> highlights = parsed == null ? List.of() : highlighting.highlights(d, override, parsed, query);
         return Optional.of(new StoredDocument(d.path(), d.title(), d.description(), d.language(), d.format(),
                 d.encoding(), d.encodingSource(), d.date(), d.size(), d.lastModified(), d.sha256(), d.text(),
-                highlights));
+                highlights, new DocumentMetadata(d.author(), d.created(), d.modified(), d.ocrConfidence())));
     }
 
     @Override

@@ -20,9 +20,11 @@ import java.time.Duration;
  * @param timeout how long one request may take
  * @param retryFor how long a search or a write is retried while the cluster cannot serve it (a node failing, shards
  *            moving to another node) before it fails
+ * @param workDirectory a folder on this computer for what updates keep locally: the extraction log and the OCR cache
+ *            (the desktop index keeps them in its own folder); default {@code ~/.cache/urbanagenda-kb/opensearch}
  */
 public record OpenSearchOptions(String user, String password, Path caCertificate, int shards, int replicas,
-        boolean rebuild, Duration timeout, Duration retryFor) {
+        boolean rebuild, Duration timeout, Duration retryFor, Path workDirectory) {
 
     /** @return options without credentials or certificate: 1 shard, replicas as nodes allow, 30 s, retried 60 s */
     public static OpenSearchOptions defaults() {
@@ -44,6 +46,7 @@ public record OpenSearchOptions(String user, String password, Path caCertificate
         private boolean rebuild;
         private Duration timeout = Duration.ofSeconds(30);
         private Duration retryFor = Duration.ofSeconds(60);
+        private Path workDirectory;
 
         Builder() {
         }
@@ -113,9 +116,21 @@ public record OpenSearchOptions(String user, String password, Path caCertificate
             return this;
         }
 
+        /**
+         * @param folder where updates keep their extraction log and OCR cache (e.g. the product's data folder)
+         * @return this
+         */
+        public Builder workDirectory(Path folder) {
+            this.workDirectory = folder;
+            return this;
+        }
+
         /** @return the options */
         public OpenSearchOptions build() {
-            return new OpenSearchOptions(user, password, caCertificate, shards, replicas, rebuild, timeout, retryFor);
+            Path work = workDirectory != null ? workDirectory
+                    : Path.of(System.getProperty("user.home"), ".cache", "urbanagenda-kb", "opensearch");
+            return new OpenSearchOptions(user, password, caCertificate, shards, replicas, rebuild, timeout, retryFor,
+                    work);
         }
     }
 }

@@ -42,6 +42,26 @@ public final class DocumentMapper {
     public static final String TITLE_DV = "title_dv";
     /** Doc values: the encoding. */
     public static final String ENCODING_DV = "encoding_dv";
+    /** Keyword and doc values: the file on disk (an archive for its members; else the path itself). */
+    public static final String FILE = "file";
+    /** Doc values: 0 when the file must be read again on the next run (a member needed a missing OCR language). */
+    public static final String COMPLETE = "complete";
+    /** Stored and doc values: the author from the document's metadata. */
+    public static final String AUTHOR = "author";
+    /** Stored and doc values: creation time in the document's metadata (epoch milliseconds). */
+    public static final String CREATED = "created";
+    /** Stored and doc values: modification time in the document's metadata (epoch milliseconds). */
+    public static final String MODIFIED = "modified";
+    /** Stored and doc values: mean OCR confidence × 100 of text recognised by OCR. */
+    public static final String OCR = "ocr_confidence";
+    /** Doc values: the MinHash signature of the text (see {@link NearDuplicates}). */
+    public static final String SIGNATURE = "signature";
+    /** Doc values: distinct word shingles of the text. */
+    public static final String SHINGLES = "shingles";
+    /** Doc values: the id of the group of copies of one document (updated in place after each run). */
+    public static final String GROUP = "dup_group";
+    /** Doc values: how many files the group has. */
+    public static final String GROUP_SIZE = "dup_group_size";
 
     /** Text indexed with positions and offsets (for phrases and postings-based highlighting), not stored. */
     static final FieldType TEXT_WITH_OFFSETS = new FieldType();
@@ -62,7 +82,22 @@ public final class DocumentMapper {
      * @return the Lucene document
      */
     public static Document toDocument(ExtractedDocument d, Charset override) {
+        return toDocument(d, override, d.path(), d.size(), true);
+    }
+
+    /**
+     * @param d an extracted document
+     * @param override the encoding override that applied, or {@code null}
+     * @param file the file on disk it comes from (the archive, for a member)
+     * @param fileSize that file's size
+     * @param complete false when the file must be read again on the next run
+     * @return the Lucene document
+     */
+    public static Document toDocument(ExtractedDocument d, Charset override, Path file, long fileSize,
+            boolean complete) {
         Document doc = new Document();
+        doc.add(new KeywordField(FILE, file.toString(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(COMPLETE, complete ? 1 : 0));
         String path = d.path().toString();
         doc.add(new KeywordField(KbFields.PATH, path, Field.Store.YES));
         Path parent = d.path().getParent();
@@ -87,8 +122,30 @@ public final class DocumentMapper {
             doc.add(new LongField(KbFields.DATE, date.toEpochDay(), Field.Store.YES));
             doc.add(new KeywordField(KbFields.YEAR, Integer.toString(date.getYear()), Field.Store.NO));
         }
-        doc.add(new NumericDocValuesField(SIZE, d.size()));
+        doc.add(new NumericDocValuesField(SIZE, fileSize));
         doc.add(new StoredField(SIZE, d.size()));
+        if (d.author() != null) {
+            doc.add(new StoredField(AUTHOR, d.author()));
+            doc.add(new BinaryDocValuesField(AUTHOR, new BytesRef(d.author())));
+        }
+        if (d.created() != null) {
+            doc.add(new StoredField(CREATED, d.created().toEpochMilli()));
+            doc.add(new NumericDocValuesField(CREATED, d.created().toEpochMilli()));
+        }
+        if (d.modified() != null) {
+            doc.add(new StoredField(MODIFIED, d.modified().toEpochMilli()));
+            doc.add(new NumericDocValuesField(MODIFIED, d.modified().toEpochMilli()));
+        }
+        if (d.ocrConfidence() != null) {
+            long c = Math.round(d.ocrConfidence() * 100);
+            doc.add(new StoredField(OCR, c));
+            doc.add(new NumericDocValuesField(OCR, c));
+        }
+        NearDuplicates.Signature sig = NearDuplicates.signature(d.text());
+        doc.add(new BinaryDocValuesField(SIGNATURE, sig.bytes()));
+        doc.add(new NumericDocValuesField(SHINGLES, sig.shingles()));
+        doc.add(new NumericDocValuesField(GROUP, NearDuplicates.soloGroup(path)));
+        doc.add(new NumericDocValuesField(GROUP_SIZE, 1));
         doc.add(new NumericDocValuesField(MTIME, d.lastModified()));
         String ov = override == null ? "" : override.name();
         doc.add(new SortedDocValuesField(OVERRIDE, new BytesRef(ov)));

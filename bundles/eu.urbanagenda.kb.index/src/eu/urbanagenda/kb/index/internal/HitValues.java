@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.index.internal;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -18,7 +20,8 @@ import org.apache.lucene.index.SortedSetDocValues;
 import eu.urbanagenda.kb.index.KbFields;
 
 /**
- * Reads what a hit shows (path, title, language, format, encoding, date, SHA-256) from doc values: reading stored
+ * Reads what a hit shows (path, title, language, format, encoding, date, SHA-256, author, document times, OCR
+ * confidence, group of copies) from doc values: reading stored
  * fields means decompressing a block of documents per hit, which costs more than the search itself.
  */
 public final class HitValues {
@@ -33,9 +36,16 @@ public final class HitValues {
      * @param encoding encoding, or {@code null}
      * @param date date, or {@code null}
      * @param sha256 SHA-256
+     * @param author author, or {@code null}
+     * @param created creation time, or {@code null}
+     * @param modified modification time, or {@code null}
+     * @param ocrConfidence mean OCR confidence, or {@code null}
+     * @param group the group of copies
+     * @param groupSize the files in that group
      */
     public record Values(String path, String title, String lang, String format, String encoding, LocalDate date,
-            String sha256) {
+            String sha256, String author, Instant created, Instant modified, Double ocrConfidence, long group,
+            long groupSize) {
     }
 
     private HitValues() {
@@ -69,6 +79,26 @@ public final class HitValues {
         return out;
     }
 
+    /**
+     * @param reader the reader of the hits
+     * @param docIds the hits (any order)
+     * @return for each, its group of copies and that group's size
+     * @throws IOException on index errors
+     */
+    public static long[][] groups(IndexReader reader, int[] docIds) throws IOException {
+        long[][] out = new long[docIds.length][];
+        List<LeafReaderContext> leaves = reader.leaves();
+        for (int i = 0; i < docIds.length; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docIds[i], leaves));
+            int doc = docIds[i] - leaf.docBase;
+            NumericDocValues group = DocValues.getNumeric(leaf.reader(), DocumentMapper.GROUP);
+            NumericDocValues size = DocValues.getNumeric(leaf.reader(), DocumentMapper.GROUP_SIZE);
+            out[i] = new long[] {group.advanceExact(doc) ? group.longValue() : -1 - docIds[i],
+                    size.advanceExact(doc) ? size.longValue() : 1};
+        }
+        return out;
+    }
+
     /** Doc values iterators of one segment, advanced in increasing doc order. */
     private static final class LeafDv {
         final SortedSetDocValues path;
@@ -78,6 +108,12 @@ public final class HitValues {
         final SortedDocValues encoding;
         final SortedNumericDocValues date;
         final SortedSetDocValues sha;
+        final BinaryDocValues author;
+        final NumericDocValues created;
+        final NumericDocValues modified;
+        final NumericDocValues ocr;
+        final NumericDocValues group;
+        final NumericDocValues groupSize;
 
         LeafDv(LeafReader r) throws IOException {
             path = DocValues.getSortedSet(r, KbFields.PATH);
@@ -87,13 +123,26 @@ public final class HitValues {
             encoding = DocValues.getSorted(r, DocumentMapper.ENCODING_DV);
             date = DocValues.getSortedNumeric(r, KbFields.DATE);
             sha = DocValues.getSortedSet(r, KbFields.SHA256);
+            author = DocValues.getBinary(r, DocumentMapper.AUTHOR);
+            created = DocValues.getNumeric(r, DocumentMapper.CREATED);
+            modified = DocValues.getNumeric(r, DocumentMapper.MODIFIED);
+            ocr = DocValues.getNumeric(r, DocumentMapper.OCR);
+            group = DocValues.getNumeric(r, DocumentMapper.GROUP);
+            groupSize = DocValues.getNumeric(r, DocumentMapper.GROUP_SIZE);
         }
 
         Values values(int doc) throws IOException {
             return new Values(first(path, doc), title.advanceExact(doc) ? title.binaryValue().utf8ToString() : "",
                     first(lang, doc), first(format, doc),
                     encoding.advanceExact(doc) ? encoding.lookupOrd(encoding.ordValue()).utf8ToString() : null,
-                    date.advanceExact(doc) ? LocalDate.ofEpochDay(date.nextValue()) : null, first(sha, doc));
+                    date.advanceExact(doc) ? LocalDate.ofEpochDay(date.nextValue()) : null, first(sha, doc),
+                    author.advanceExact(doc) ? author.binaryValue().utf8ToString() : null, instant(created, doc),
+                    instant(modified, doc), ocr.advanceExact(doc) ? ocr.longValue() / 100.0 : null,
+                    group.advanceExact(doc) ? group.longValue() : 0, groupSize.advanceExact(doc) ? groupSize.longValue() : 1);
+        }
+
+        private static Instant instant(NumericDocValues dv, int doc) throws IOException {
+            return dv.advanceExact(doc) ? Instant.ofEpochMilli(dv.longValue()) : null;
         }
 
         private static String first(SortedSetDocValues dv, int doc) throws IOException {

@@ -17,7 +17,7 @@ public final class BinarySniffer {
             {new int[] {'M', 'Z'}, "executable (Windows)"},
             {new int[] {0xCA, 0xFE, 0xBA, 0xBE}, "Java class file"},
             {new int[] {0xD0, 0xCF, 0x11, 0xE0}, "legacy Microsoft Office document"},
-            {new int[] {'{', '\\', 'r', 't', 'f'}, "RTF document (not supported)"},
+            {new int[] {'{', '\\', 'r', 't', 'f'}, "RTF document"},
             {new int[] {'R', 'I', 'F', 'F'}, "RIFF media file"},
             {new int[] {'O', 'g', 'g', 'S'}, "Ogg media file"},
             {new int[] {'I', 'D', '3'}, "MP3 audio"},

@@ -48,8 +48,11 @@ public final class IndexCommand implements Command {
     @Override
     public String description() {
         return """
-                Reads plain text, HTML and PDF files, recursively in folders, detects their encoding and
-                language, and indexes them. A re-run adds new files, re-indexes changed ones and removes
+                Reads plain text, HTML, PDF, Word (.docx, .doc), OpenDocument, RTF, EPUB, Excel, PowerPoint,
+                e-mail (.eml, .msg) and ZIP archives (each member on its own), recursively in folders, detects
+                their encoding and language, and indexes them. Scans (PDFs without text, JPEG, PNG, TIFF) are
+                read by Tesseract OCR (apt-get install tesseract-ocr tesseract-ocr-ukr tesseract-ocr-bul
+                tesseract-ocr-eng), once per file content. A re-run adds new files, re-indexes changed ones and removes
                 deleted ones. With no PATH, every file and folder indexed before is scanned again.
                 Files that cannot be used (binary, empty, too large, unreadable) are skipped, each with
                 its reason; the run goes on. Ctrl+C stops after the current files and keeps what was done.
@@ -60,6 +63,7 @@ public final class IndexCommand implements Command {
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.value("encoding", "FOLDER=CHARSET", "read the text files under FOLDER in CHARSET (repeatable)"),
+                OptionSpec.value("ocr-lang", "FOLDER=LANGS", "read the scans under FOLDER in these Tesseract languages, e.g. ukr or bul+eng (repeatable)"),
                 OptionSpec.value("max-size", "MB", "skip files larger than this (default 64)"),
                 OptionSpec.value("threads", "N", "files read at once (default: up to 4)"));
     }
@@ -69,6 +73,10 @@ public final class IndexCommand implements Command {
         List<Path> paths = new ArrayList<>();
         for (String operand : args.operands()) {
             Path path = Path.of(operand).toAbsolutePath().normalize();
+            if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+                paths.add(path); // listed as skipped, with where it points
+                continue;
+            }
             if (!Files.exists(path)) {
                 throw new DataException("kb index: cannot read " + path + ": no such file or directory");
             }
@@ -88,6 +96,13 @@ public final class IndexCommand implements Command {
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
                 throw new UsageException("kb index: unknown encoding '" + value.substring(eq + 1) + "'");
             }
+        }
+        for (String value : args.values("ocr-lang")) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || !value.substring(eq + 1).matches("[a-z_]+(\\+[a-z_]+)*")) {
+                throw new UsageException("kb index: --ocr-lang takes FOLDER=LANGS such as ~/scans=ukr+eng, not '" + value + "'");
+            }
+            options.ocrLanguages(Path.of(value.substring(0, eq)).toAbsolutePath().normalize(), List.of(value.substring(eq + 1).split("\\+")));
         }
         if (args.has("max-size")) {
             options.maxFileSize(args.intValue("max-size", 64, 1, 4096) * 1024L * 1024L);

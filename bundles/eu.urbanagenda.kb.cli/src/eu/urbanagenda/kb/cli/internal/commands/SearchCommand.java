@@ -28,6 +28,7 @@ import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.index.SortOrder;
+import eu.urbanagenda.kb.ingest.DocumentFormat;
 import eu.urbanagenda.kb.ingest.Language;
 import eu.urbanagenda.kb.link.CrossLanguageQuery;
 import eu.urbanagenda.kb.link.LinkVocabulary;
@@ -36,7 +37,7 @@ import eu.urbanagenda.kb.link.LinkVocabulary;
 public final class SearchCommand implements Command {
 
     static final List<String> LANGUAGES = Arrays.stream(Language.values()).map(Language::code).toList();
-    static final List<String> FORMATS = List.of("text", "html", "pdf");
+    static final List<String> FORMATS = Arrays.stream(DocumentFormat.values()).map(DocumentFormat::id).toList();
 
     @Override
     public String name() {
@@ -68,7 +69,7 @@ public final class SearchCommand implements Command {
                 OptionSpec.value("lang", "LANG", "only documents in this language: uk, bg, ru, en, other (repeatable)"),
                 OptionSpec.value("partnership", "ID", "only documents linked to this partnership (repeatable; see kb partnerships)"),
                 OptionSpec.value("year", "YEAR", "only documents dated in this year (repeatable)"),
-                OptionSpec.value("format", "FORMAT", "only text, html or pdf documents (repeatable)"),
+                OptionSpec.value("format", "FORMAT", "only documents of this format: text, html, pdf, docx, doc, odt, rtf, epub, xlsx, pptx, eml, image, … (repeatable)"),
                 OptionSpec.value("folder", "DIR", "only documents under this folder"),
                 OptionSpec.value("limit", "N", "hits to show (default 10)"),
                 OptionSpec.value("offset", "N", "hits to skip first, for paging (default 0)"),
@@ -171,7 +172,7 @@ public final class SearchCommand implements Command {
             if (facets) {
                 console.jsonLine(facetsJson(result));
             }
-            console.error(result.totalHits() + " documents match (" + millis + " ms)");
+            console.error(result.totalDocuments() + " documents match, " + result.totalHits() + " files (" + millis + " ms)");
             return;
         }
         if (result.totalHits() == 0) {
@@ -180,7 +181,8 @@ public final class SearchCommand implements Command {
         }
         int first = offset + 1;
         int last = offset + result.hits().size();
-        console.println(result.totalHits() + (result.totalHits() == 1 ? " document matches" : " documents match") + " «" + shown(query)
+        String files = result.totalHits() == result.totalDocuments() ? "" : " in " + result.totalHits() + " files";
+        console.println(result.totalDocuments() + (result.totalDocuments() == 1 ? " document matches" : " documents match") + files + " «" + shown(query)
                 + "» (" + millis + " ms)" + (result.hits().isEmpty() ? "; none on this page." : "; " + first + "–" + last + ":"));
         int rank = first;
         for (SearchHit hit : result.hits()) {
@@ -197,8 +199,14 @@ public final class SearchCommand implements Command {
                 meta.append(" · ").append(String.join(", ", partnerships));
             }
             console.println(meta.toString());
+            if (hit.metadata().recognised()) {
+                console.println(String.format(Locale.ROOT, "   recognised by OCR, %.0f %% confidence", hit.metadata().ocrConfidence()));
+            }
             if (hit.snippet() != null && !hit.snippet().text().isBlank()) {
                 console.println("   " + console.snippet(hit.snippet()));
+            }
+            for (SearchHit.Copy copy : hit.copies()) {
+                console.println("   also: " + copy.path() + " · " + (copy.format() == null ? "?" : copy.format().id()));
             }
         }
         if (facets) {
@@ -233,6 +241,20 @@ public final class SearchCommand implements Command {
         object.addProperty("date", hit.date() == null ? null : hit.date().toString());
         object.addProperty("sha256", hit.sha256());
         object.addProperty("snippet", hit.snippet() == null ? null : hit.snippet().marked());
+        object.addProperty("author", hit.metadata().author());
+        object.addProperty("created", hit.metadata().created() == null ? null : hit.metadata().created().toString());
+        object.addProperty("modified", hit.metadata().modified() == null ? null : hit.metadata().modified().toString());
+        object.addProperty("ocr_confidence", hit.metadata().ocrConfidence());
+        JsonArray copies = new JsonArray();
+        for (SearchHit.Copy copy : hit.copies()) {
+            JsonObject c = new JsonObject();
+            c.addProperty("path", copy.path().toString());
+            c.addProperty("format", copy.format() == null ? null : copy.format().id());
+            c.addProperty("sha256", copy.sha256());
+            c.addProperty("ocr_confidence", copy.ocrConfidence());
+            copies.add(c);
+        }
+        object.add("copies", copies);
         JsonArray partnerships = new JsonArray();
         session.links().partnershipsOf(hit.sha256()).forEach(partnerships::add);
         object.add("partnerships", partnerships);

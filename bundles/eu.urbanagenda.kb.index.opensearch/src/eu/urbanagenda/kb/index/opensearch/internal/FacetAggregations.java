@@ -143,6 +143,29 @@ public final class FacetAggregations {
         return List.copyOf(counts);
     }
 
+    /**
+     * @param filters the filters of a search
+     * @return the count of matching documents (copies counted once: distinct groups), under the filters; exact up to
+     *         40,000 documents (OpenSearch's cardinality), approximate beyond
+     */
+    public static Aggregation documentCount(Map<String, Query> filters) {
+        Aggregation count = Aggregation.of(a -> a.cardinality(c -> c.field(DocumentMapper.GROUP).precisionThreshold(40_000)));
+        return filters.isEmpty() ? count
+                : Aggregation.of(a -> a.filter(all(filters.values())).aggregations(VALUES, count));
+    }
+
+    /**
+     * @param a the aggregate of {@link #documentCount(Map)}
+     * @return the count
+     */
+    public static long documentCount(Aggregate a) {
+        if (a == null) {
+            return 0;
+        }
+        Aggregate count = a.isFilter() ? a.filter().aggregations().get(VALUES) : a;
+        return count.cardinality().value();
+    }
+
     private static Aggregation termsAggregation(String field, int size) {
         return Aggregation.of(a -> a.terms(t -> t.field(field).size(size).shardSize(Math.max(size, 1000))
                 .order(Map.of("_count", SortOrder.Desc), Map.of("_key", SortOrder.Asc))));

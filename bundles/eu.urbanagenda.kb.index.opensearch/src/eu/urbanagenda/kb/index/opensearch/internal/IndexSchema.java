@@ -103,6 +103,20 @@ public final class IndexSchema {
         properties.putObject(DocumentMapper.ENCODING_SOURCE).put("type", "keyword").put("index", false)
                 .put("doc_values", false);
         properties.putObject(DocumentMapper.DESCRIPTION).put("type", "text").put("index", false);
+        // the file on disk (an archive for its members) and whether it must be read again
+        properties.putObject(DocumentMapper.FILE).put("type", "keyword");
+        properties.putObject(DocumentMapper.COMPLETE).put("type", "boolean");
+        properties.putObject(SourceDocument.DOCUMENT_SIZE).put("type", "long").put("index", false);
+        // metadata, shown with hits
+        properties.putObject(DocumentMapper.AUTHOR).put("type", "keyword").put("index", false).put("doc_values", false);
+        for (String f : List.of(DocumentMapper.CREATED, DocumentMapper.MODIFIED, DocumentMapper.OCR)) {
+            properties.putObject(f).put("type", "long").put("index", false);
+        }
+        // copies of one document: the signature read by the grouping after a run, the group hits are collapsed by
+        properties.putObject(DocumentMapper.SIGNATURE).put("type", "binary");
+        properties.putObject(DocumentMapper.SHINGLES).put("type", "long").put("index", false);
+        properties.putObject(DocumentMapper.GROUP).put("type", "long");
+        properties.putObject(DocumentMapper.GROUP_SIZE).put("type", "long");
         ObjectNode mapping = JSON.objectNode().put("dynamic", "strict");
         ObjectNode meta = mapping.putObject("_meta");
         currentFormat().forEach(meta::put);

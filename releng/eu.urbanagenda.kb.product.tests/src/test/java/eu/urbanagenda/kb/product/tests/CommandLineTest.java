@@ -275,6 +275,46 @@ class CommandLineTest {
         assertTrue(missing.err().contains("no-such-folder"), missing.err());
     }
 
+    /**
+     * Office documents and a scan inside the product's OSGi runtime (Tika's parsers, POI, Tesseract): a .docx, an .odt
+     * and a JPEG scan of one document (../shared/formats, read in place) are indexed and found as one document with
+     * its copies; a damaged .docx is skipped in one line, and nothing of the libraries' logging reaches stderr.
+     */
+    @Test
+    void officeDocumentsAndScansAreIndexedAndFoundAsOneDocument() throws Exception {
+        Path formats = Path.of(System.getProperty("kb.shared")).resolve("formats");
+        String name = "bg_bsnlp_brexit_bg_file_1022";
+        Path broken = work.resolve("office-input/broken.docx");
+        Files.createDirectories(broken.getParent());
+        byte[] docx = Files.readAllBytes(formats.resolve("docx/" + name + ".docx"));
+        Files.write(broken, Arrays.copyOf(docx, docx.length / 3));
+        Path data = work.resolve("office-data");
+        Cli.Result index = Cli.run(data, "index", formats.resolve("docx/" + name + ".docx").toString(),
+                formats.resolve("odt/" + name + ".odt").toString(), formats.resolve("scan-jpg/" + name + ".jpg").toString(),
+                broken.getParent().toString());
+        assertEquals(0, index.exit(), index.toString());
+        assertTrue(index.out().contains("3 added"), index.toString());
+        assertTrue(index.out().contains("broken.docx: damaged or unreadable DOCX document"), index.toString());
+        List<String> other = Arrays.stream(index.err().split("\n"))
+                .filter(l -> !l.isBlank() && !l.startsWith("Indexing") && !l.startsWith("kb: ")).toList();
+        assertEquals(List.of(), other, "only progress and notices on stderr:\n" + index.err());
+
+        Cli.Result found = Cli.run(data, "--json", "search", "Джонсън");
+        assertEquals(0, found.exit(), found.toString());
+        List<JsonObject> hits = found.jsonLines();
+        assertEquals(1, hits.size(), found.toString());
+        Set<String> formatsFound = new TreeSet<>();
+        formatsFound.add(hits.get(0).get("format").getAsString());
+        hits.get(0).getAsJsonArray("copies").forEach(c -> formatsFound.add(c.getAsJsonObject().get("format").getAsString()));
+        assertEquals(Set.of("docx", "image", "odt"), formatsFound, found.toString());
+        assertTrue(found.err().startsWith("1 documents match, 3 files"), found.err());
+
+        Cli.Result scan = Cli.run(data, "--json", "search", "--format", "image", "Джонсън");
+        JsonObject image = scan.jsonLines().get(0);
+        assertTrue(image.get("path").getAsString().endsWith(name + ".jpg"), scan.toString());
+        assertTrue(image.get("ocr_confidence").getAsDouble() > 50, scan.toString());
+    }
+
     /** PDFs go through PDFBox inside the product's OSGi runtime (where SPI Fly weaves its logging). */
     @Test
     void pdfsAreIndexedAndFoundAndABrokenOneIsSkipped() throws Exception {

@@ -1,0 +1,310 @@
+package eu.urbanagenda.kb.index.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+import eu.urbanagenda.kb.index.KbFields;
+
+/**
+ * One document, many files: groups the files of the index that hold the same text. Exact copies share a checksum;
+ * near copies (a .docx and its PDF export, a page saved twice, the scan of a document's first page) share most word
+ * shingles. Each file gets a MinHash signature of its word 3-shingles when indexed; after each indexing run the files
+ * are grouped (union of exact copies and of pairs whose estimated containment — the share of the smaller file's
+ * shingles found in the other — reaches {@link #THRESHOLD}), and each file's group id and group size are updated in
+ * place as doc values. Searches then show a group once.
+ */
+public final class NearDuplicates {
+
+    /** Hash functions of a signature. */
+    public static final int K = 64;
+    /** The estimated containment from which two files are copies of one document (chosen on ../shared/formats). */
+    public static final double THRESHOLD = 0.5;
+    /** Candidate pairs share at least this many signature values. */
+    static final int MIN_SHARED = 4;
+    /** Signature values shared by more files than this are too common to find candidates with. */
+    static final int MAX_BUCKET = 64;
+
+    private static final long[] SEEDS = new long[K];
+
+    static {
+        long x = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < K; i++) {
+            x = mix(x + 0x9E3779B97F4A7C15L);
+            SEEDS[i] = x;
+        }
+    }
+
+    /**
+     * A text's signature.
+     *
+     * @param minHashes the K minimum hashes of its shingles (as ints)
+     * @param shingles how many distinct shingles it has
+     */
+    public record Signature(int[] minHashes, int shingles) {
+        /** @return the signature as bytes for a binary doc value */
+        public BytesRef bytes() {
+            ByteBuffer b = ByteBuffer.allocate(K * 4);
+            for (int h : minHashes) {
+                b.putInt(h);
+            }
+            return new BytesRef(b.array());
+        }
+
+        /**
+         * @param bytes a signature as {@link #bytes()} wrote it
+         * @return its minimum hashes
+         */
+        public static int[] read(byte[] bytes) {
+            return read(new BytesRef(bytes));
+        }
+
+        static int[] read(BytesRef ref) {
+            ByteBuffer b = ByteBuffer.wrap(ref.bytes, ref.offset, ref.length);
+            int[] h = new int[K];
+            for (int i = 0; i < K && b.remaining() >= 4; i++) {
+                h[i] = b.getInt();
+            }
+            return h;
+        }
+    }
+
+    private NearDuplicates() {
+    }
+
+    /**
+     * @param text a text
+     * @return the MinHash signature of its word 3-shingles (words: runs of letters and digits, lower case)
+     */
+    public static Signature signature(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                w.append(c);
+            } else if (c != '\u00AD' && c != '\u0301' && w.length() > 0) {
+                words.add(w.toString().toLowerCase(Locale.ROOT));
+                w.setLength(0);
+            }
+        }
+        int[] min = new int[K];
+        Arrays.fill(min, Integer.MAX_VALUE);
+        java.util.HashSet<Long> seen = new java.util.HashSet<>();
+        int n = words.size() < 3 ? words.size() : words.size() - 2;
+        for (int i = 0; i < n; i++) {
+            long h = 0xcbf29ce484222325L;
+            for (int j = i; j < Math.min(words.size(), i + 3); j++) {
+                h = fnv(h, words.get(j));
+            }
+            if (!seen.add(h)) {
+                continue;
+            }
+            for (int k = 0; k < K; k++) {
+                int v = (int) (mix(h ^ SEEDS[k]) >>> 33);
+                if (v < min[k]) {
+                    min[k] = v;
+                }
+            }
+        }
+        return new Signature(min, seen.size());
+    }
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= ' ';
+        return h * 0x100000001b3L;
+    }
+
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * @param a a signature
+     * @param na its shingle count
+     * @param b another
+     * @param nb its shingle count
+     * @return the estimated share of the smaller set's shingles that the other has
+     */
+    public static double containment(int[] a, int na, int[] b, int nb) {
+        if (na == 0 || nb == 0) {
+            return 0;
+        }
+        int same = 0;
+        for (int i = 0; i < K; i++) {
+            if (a[i] == b[i] && a[i] != Integer.MAX_VALUE) {
+                same++;
+            }
+        }
+        double j = (double) same / K;
+        double intersection = j / (1 + j) * (na + nb);
+        return Math.min(1, intersection / Math.min(na, nb));
+    }
+
+    /** @return the group id of a file that has no copies: from its path */
+    public static long soloGroup(String path) {
+        long h = 0xcbf29ce484222325L;
+        return mix(fnv(h, path));
+    }
+
+    /**
+     * Groups every file of the index and updates the group doc values that changed.
+     *
+     * @param writer the index writer (its uncommitted documents included)
+     * @return how many files belong to a group of two or more
+     * @throws IOException on index errors
+     */
+    public static int regroup(IndexWriter writer) throws IOException {
+        List<String> paths = new ArrayList<>();
+        List<String> shas = new ArrayList<>();
+        List<int[]> sigs = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<long[]> current = new ArrayList<>();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            for (LeafReaderContext ctx : reader.leaves()) {
+                SortedSetDocValues path = DocValues.getSortedSet(ctx.reader(), KbFields.PATH);
+                SortedSetDocValues sha = DocValues.getSortedSet(ctx.reader(), KbFields.SHA256);
+                BinaryDocValues sig = DocValues.getBinary(ctx.reader(), DocumentMapper.SIGNATURE);
+                NumericDocValues shingles = DocValues.getNumeric(ctx.reader(), DocumentMapper.SHINGLES);
+                NumericDocValues group = DocValues.getNumeric(ctx.reader(), DocumentMapper.GROUP);
+                NumericDocValues size = DocValues.getNumeric(ctx.reader(), DocumentMapper.GROUP_SIZE);
+                Bits live = ctx.reader().getLiveDocs();
+                for (int d = 0; d < ctx.reader().maxDoc(); d++) {
+                    if (live != null && !live.get(d) || !path.advanceExact(d)) {
+                        continue;
+                    }
+                    paths.add(path.lookupOrd(path.nextOrd()).utf8ToString());
+                    shas.add(sha.advanceExact(d) ? sha.lookupOrd(sha.nextOrd()).utf8ToString() : "");
+                    sigs.add(sig.advanceExact(d) ? Signature.read(sig.binaryValue()) : null);
+                    counts.add(shingles.advanceExact(d) ? (int) shingles.longValue() : 0);
+                    current.add(new long[] {group.advanceExact(d) ? group.longValue() : 0,
+                            size.advanceExact(d) ? size.longValue() : 0});
+                }
+            }
+        }
+        long[][] groups = groups(paths, shas, sigs, counts);
+        int grouped = 0;
+        for (int i = 0; i < paths.size(); i++) {
+            long[] g = groups[i];
+            if (g[1] > 1) {
+                grouped++;
+            }
+            long[] now = current.get(i);
+            if (now[0] != g[0] || now[1] != g[1]) {
+                Term t = new Term(KbFields.PATH, paths.get(i));
+                writer.updateDocValues(t, new org.apache.lucene.document.NumericDocValuesField(DocumentMapper.GROUP, g[0]),
+                        new org.apache.lucene.document.NumericDocValuesField(DocumentMapper.GROUP_SIZE, g[1]));
+            }
+        }
+        return grouped;
+    }
+
+    /**
+     * Groups files: the union of exact copies (same checksum) and of pairs of near copies (candidates that share
+     * signature values, then estimated containment of at least {@link #THRESHOLD}). Every engine groups with this.
+     *
+     * @param paths the files' paths
+     * @param shas their checksums
+     * @param sigs their signatures ({@code null} where a file has none)
+     * @param counts their shingle counts
+     * @return per file, in the same order, its group id (the smallest {@link #soloGroup} of the group's files) and the
+     *         group's size
+     */
+    public static long[][] groups(List<String> paths, List<String> shas, List<int[]> sigs, List<Integer> counts) {
+        int n = paths.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        Map<String, Integer> bySha = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Integer first = bySha.putIfAbsent(shas.get(i), i);
+            if (first != null) {
+                union(parent, first, i);
+            }
+        }
+        // candidates: files sharing signature values (buckets of common values are left out)
+        Map<Long, List<Integer>> buckets = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int[] s = sigs.get(i);
+            if (s == null) {
+                continue;
+            }
+            for (int k = 0; k < K; k++) {
+                if (s[k] != Integer.MAX_VALUE) {
+                    buckets.computeIfAbsent(((long) k << 32) | (s[k] & 0xFFFFFFFFL), x -> new ArrayList<>(2)).add(i);
+                }
+            }
+        }
+        Map<Long, Integer> shared = new HashMap<>();
+        for (List<Integer> b : buckets.values()) {
+            if (b.size() < 2 || b.size() > MAX_BUCKET) {
+                continue;
+            }
+            for (int x = 0; x < b.size(); x++) {
+                for (int y = x + 1; y < b.size(); y++) {
+                    shared.merge(((long) b.get(x) << 32) | b.get(y), 1, Integer::sum);
+                }
+            }
+        }
+        for (var e : shared.entrySet()) {
+            if (e.getValue() < MIN_SHARED) {
+                continue;
+            }
+            int a = (int) (e.getKey() >>> 32);
+            int b = (int) (long) e.getKey();
+            if (find(parent, a) != find(parent, b)
+                    && containment(sigs.get(a), counts.get(a), sigs.get(b), counts.get(b)) >= THRESHOLD) {
+                union(parent, a, b);
+            }
+        }
+        Map<Integer, long[]> groups = new HashMap<>(); // root → {id, size}
+        for (int i = 0; i < n; i++) {
+            long key = soloGroup(paths.get(i));
+            groups.merge(find(parent, i), new long[] {key, 1}, (x, y) -> new long[] {Math.min(x[0], y[0]), x[1] + y[1]});
+        }
+        long[][] out = new long[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = groups.get(find(parent, i)).clone();
+        }
+        return out;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
