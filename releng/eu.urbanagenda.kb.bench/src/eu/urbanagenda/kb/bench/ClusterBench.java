@@ -113,8 +113,9 @@ public final class ClusterBench {
         });
         for (int size : List.of(1, 3)) {
             TestCluster cluster = TestCluster.start("bench-" + size, size, true, heap);
-            OpenSearchOptions options = size == 1 ? OpenSearchOptions.defaults()
-                    : OpenSearchOptions.builder().shards(3).replicas(1).build();
+            OpenSearchOptions options = (size == 1 ? OpenSearchOptions.builder()
+                    : OpenSearchOptions.builder().shards(3).replicas(1)).workDirectory(work.resolve("cluster-bench-work"))
+                    .build();
             measure(size == 1 ? "OpenSearch, 1 node (1 shard)" : "OpenSearch, 3 nodes (3 shards, 1 replica)", big,
                     files.size(), bytes, new Engine() {
                         @Override

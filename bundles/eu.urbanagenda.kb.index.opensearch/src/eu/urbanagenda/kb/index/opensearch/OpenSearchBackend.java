@@ -239,21 +239,19 @@ public final class OpenSearchBackend implements SearchBackend {
                 FacetAggregations.documentCount(response.aggregations().get(DOCUMENTS)));
     }
 
-    /** The files of the groups of copies among the hits (all of them, matching the query or not), by group. */
+    /**
+     * The files of the groups of copies among the hits (all of them, matching the query or not), by group: one request
+     * for the groups of the page (the documents do not carry their group's size, which would change in every copy).
+     */
     private Map<Long, List<SearchHit.Copy>> copies(List<Hit<ObjectNode>> hits) throws ClusterException {
         List<FieldValue> groups = new ArrayList<>();
-        long files = 0;
         for (Hit<ObjectNode> hit : hits) {
-            long size = hit.source().path(DocumentMapper.GROUP_SIZE).asLong(1);
-            if (size > 1) {
-                groups.add(FieldValue.of(hit.source().path(DocumentMapper.GROUP).asLong()));
-                files += size;
-            }
+            groups.add(FieldValue.of(hit.source().path(DocumentMapper.GROUP).asLong()));
         }
         if (groups.isEmpty()) {
             return Map.of();
         }
-        int size = (int) Math.min(SearchRequest.MAX_WINDOW, files);
+        int size = Math.min(SearchRequest.MAX_WINDOW, 64 * groups.size());
         SearchResponse<ObjectNode> r = cluster.call("read the copies of documents", () -> cluster.client().search(s -> s
                 .index(index).size(size).query(q -> q.terms(t -> t.field(DocumentMapper.GROUP).terms(v -> v.value(groups))))
                 .sort(o -> o.field(f -> f.field(KbFields.PATH)))

@@ -5,9 +5,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
@@ -288,6 +290,127 @@ public final class NearDuplicates {
         long[][] out = new long[n][];
         for (int i = 0; i < n; i++) {
             out[i] = groups.get(find(parent, i)).clone();
+        }
+        return out;
+    }
+
+    /**
+     * The group a new file belongs to, as files come: looked up among the files added so far by the same rules as
+     * {@link #groups} (same checksum, or shared signature values and containment), so that an engine which cannot
+     * change a document in place (OpenSearch rewrites it, and the rewritten copy counts in the term statistics until
+     * it is merged away) can give most files their group when it writes them. {@link #groups} still decides: it sees
+     * all files at once. Not thread-safe.
+     */
+    public static final class Finder {
+        private final Map<String, Long> bySha = new HashMap<>();
+        private final Map<Long, List<Integer>> buckets = new HashMap<>();
+        private final List<int[]> signatures = new ArrayList<>();
+        private final List<Integer> counts = new ArrayList<>();
+        private final List<Long> groupOf = new ArrayList<>();
+        private final Map<Long, Integer> members = new HashMap<>();
+
+        /**
+         * @param sha256 a file's checksum
+         * @param signature its signature, or {@code null}
+         * @param shingles its shingle count
+         * @return the group of the biggest group of its copies among the files added, or 0 if it has none
+         */
+        public long find(String sha256, int[] signature, int shingles) {
+            Long same = bySha.get(sha256);
+            if (same != null) {
+                return same;
+            }
+            if (signature == null) {
+                return 0;
+            }
+            Map<Integer, Integer> shared = new HashMap<>();
+            for (int k = 0; k < K; k++) {
+                List<Integer> b = signature[k] == Integer.MAX_VALUE ? null : buckets.get(key(k, signature[k]));
+                if (b != null && b.size() < MAX_BUCKET) {
+                    for (int file : b) {
+                        shared.merge(file, 1, Integer::sum);
+                    }
+                }
+            }
+            long best = 0;
+            int bestSize = 0;
+            for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
+                int i = e.getKey();
+                if (e.getValue() >= MIN_SHARED
+                        && containment(signature, shingles, signatures.get(i), counts.get(i)) >= THRESHOLD) {
+                    long g = groupOf.get(i);
+                    int size = members.getOrDefault(g, 0);
+                    if (size > bestSize || size == bestSize && g < best) {
+                        best = g;
+                        bestSize = size;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /**
+         * @param sha256 a file's checksum
+         * @param signature its signature, or {@code null}
+         * @param shingles its shingle count
+         * @param group its group
+         */
+        public void add(String sha256, int[] signature, int shingles, long group) {
+            int i = signatures.size();
+            signatures.add(signature);
+            counts.add(shingles);
+            groupOf.add(group);
+            members.merge(group, 1, Integer::sum);
+            bySha.putIfAbsent(sha256, group);
+            if (signature != null) {
+                for (int k = 0; k < K; k++) {
+                    if (signature[k] != Integer.MAX_VALUE) {
+                        buckets.computeIfAbsent(key(k, signature[k]), x -> new ArrayList<>(1)).add(i);
+                    }
+                }
+            }
+        }
+
+        private static long key(int k, int value) {
+            return ((long) k << 32) | (value & 0xFFFFFFFFL);
+        }
+    }
+
+    /**
+     * Groups the files with {@link #groups} but keeps the ids the files carry where it can: each group takes the id most
+     * of its files have (the smallest among equals), so that only files whose group really changed get a new id.
+     *
+     * @param paths the files' paths
+     * @param shas their checksums
+     * @param sigs their signatures ({@code null} where a file has none)
+     * @param counts their shingle counts
+     * @param current the group id each file carries
+     * @return per file its group id and the group's size
+     */
+    public static long[][] stableGroups(List<String> paths, List<String> shas, List<int[]> sigs, List<Integer> counts,
+            List<Long> current) {
+        long[][] groups = groups(paths, shas, sigs, counts);
+        Map<Long, Map<Long, Integer>> votes = new HashMap<>(); // computed group → carried id → files
+        for (int i = 0; i < groups.length; i++) {
+            votes.computeIfAbsent(groups[i][0], g -> new HashMap<>()).merge(current.get(i), 1, Integer::sum);
+        }
+        Map<Long, Long> chosen = new HashMap<>();
+        Set<Long> taken = new HashSet<>();
+        for (Map.Entry<Long, Map<Long, Integer>> e : votes.entrySet()) {
+            long best = 0;
+            int most = -1;
+            for (Map.Entry<Long, Integer> v : e.getValue().entrySet()) {
+                if (v.getValue() > most || v.getValue() == most && v.getKey() < best) {
+                    best = v.getKey();
+                    most = v.getValue();
+                }
+            }
+            // two groups that split from one would keep one id: the second takes its computed id
+            chosen.put(e.getKey(), taken.add(best) ? best : e.getKey());
+        }
+        long[][] out = new long[groups.length][];
+        for (int i = 0; i < groups.length; i++) {
+            out[i] = new long[] {chosen.get(groups[i][0]), groups[i][1]};
         }
         return out;
     }

@@ -59,7 +59,7 @@ class FailoverTest {
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         try (TestCluster cluster = TestCluster.start("kb-failover", 3, true, "384m");
                 SearchBackend backend = OpenSearchBackend.open(cluster.url("failover"),
-                        OpenSearchOptions.builder().shards(3).replicas(1).build())) {
+                        OpenSearchOptions.builder().shards(3).replicas(1).workDirectory(tmp.resolve("work")).build())) {
             writeBatch(docs, 0);
             assertEquals(BATCH, backend.update(UpdateRequest.of(docs), null).added().size());
 

@@ -86,7 +86,8 @@ class FailureMessagesTest {
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         Path a = Files.writeString(docs.resolve("a.txt"), "Громада Львова обговорила бюджет.");
         Path b = Files.writeString(docs.resolve("b.txt"), "Общината на София прие бюджета.");
-        try (SearchBackend first = OpenSearchBackend.open(url, OpenSearchOptions.defaults())) {
+        OpenSearchOptions options = OpenSearchOptions.builder().workDirectory(tmp.resolve("work")).build();
+        try (SearchBackend first = OpenSearchBackend.open(url, options)) {
             first.update(UpdateRequest.of(docs), null);
         }
         // as an index written by an older release records it
@@ -99,7 +100,8 @@ class FailureMessagesTest {
         assertReadable(refused, "OpenSearch index " + index + " at ", "built by another version", "kb-analysis-0",
                 "rebuild option");
 
-        try (SearchBackend rebuilt = OpenSearchBackend.open(url, OpenSearchOptions.builder().rebuild(true).build())) {
+        try (SearchBackend rebuilt = OpenSearchBackend.open(url,
+                OpenSearchOptions.builder().rebuild(true).workDirectory(tmp.resolve("work")).build())) {
             FormatChange change = rebuilt.formatChange().orElseThrow();
             assertEquals("kb-analysis-0", change.previousAnalysis());
             assertEquals(Set.of(a, b), Set.copyOf(change.previousFiles()));

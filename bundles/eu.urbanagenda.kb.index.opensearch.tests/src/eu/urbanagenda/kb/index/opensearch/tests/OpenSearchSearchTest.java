@@ -12,6 +12,7 @@ class OpenSearchSearchTest extends SearchTest {
 
     @Override
     protected SearchBackend open(Path dir) throws Exception {
-        return OpenSearchBackend.open(TestCluster.shared().url(Indices.fresh("search")), OpenSearchOptions.defaults());
+        return OpenSearchBackend.open(TestCluster.shared().url(Indices.fresh("search")),
+                OpenSearchOptions.builder().workDirectory(dir).build());
     }
 }

@@ -12,6 +12,7 @@ class OpenSearchUpdateTest extends UpdateTest {
 
     @Override
     protected SearchBackend open(Path dir) throws Exception {
-        return OpenSearchBackend.open(TestCluster.shared().url(Indices.fresh("update")), OpenSearchOptions.defaults());
+        return OpenSearchBackend.open(TestCluster.shared().url(Indices.fresh("update")),
+                OpenSearchOptions.builder().workDirectory(dir).build());
     }
 }

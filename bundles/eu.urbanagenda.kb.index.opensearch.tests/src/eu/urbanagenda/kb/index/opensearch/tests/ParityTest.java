@@ -36,8 +36,9 @@ import eu.urbanagenda.kb.index.opensearch.OpenSearchOptions;
 
 /**
  * The desktop index and a cluster, given the same corpus documents (read in place), answer the same: for a sample of
- * the known-item queries and for queries of every syntax, the same total, the same documents in the same order where
- * scores are not tied (and the same scores), the same snippets, facets and highlights.
+ * the known-item queries and for queries of every syntax, the same totals (files and documents), the same documents
+ * with the same copies in the same order where scores are not tied (and the same scores), the same snippets, facets
+ * and highlights.
  */
 class ParityTest {
 
@@ -71,11 +72,17 @@ class ParityTest {
         }
         files.addAll(chosen);
         local = KbIndex.open(tmp.resolve("index"));
-        cluster = OpenSearchBackend.open(TestCluster.shared().url(Indices.fresh("parity")), OpenSearchOptions.defaults());
+        String index = Indices.fresh("parity");
+        cluster = OpenSearchBackend.open(TestCluster.shared().url(index),
+                OpenSearchOptions.builder().workDirectory(tmp.resolve("work")).build());
         for (SearchBackend b : List.of(local, cluster)) {
             UpdateReport r = b.update(UpdateRequest.builder().sources(files).build(), null);
             assertEquals(files.size(), r.documents(), b.location() + ": " + r.summary() + " " + r.skipped());
         }
+        // BM25 counts a document written anew until a merge removes the old one. Copies mostly get their group when
+        // they are written; a chain of near copies found later has a few written again: merged away here, so that
+        // the statistics are the desktop index's (which changes groups in place)
+        TestCluster.shared().expungeDeletes(index);
     }
 
     @AfterAll
@@ -145,6 +152,7 @@ class ParityTest {
         SearchResult b = cluster.search(request);
         String what = request.query() + " (" + request + ")";
         assertEquals(a.totalHits(), b.totalHits(), what + ": total");
+        assertEquals(a.totalDocuments(), b.totalDocuments(), what + ": documents");
         assertEquals(a.facets(), b.facets(), what + ": facets");
         assertEquals(a.hits().size(), b.hits().size(), what + ": page");
         Map<Path, Snippet> snippets = new HashMap<>();
@@ -157,8 +165,8 @@ class ParityTest {
         }
         // the same documents in the same order, except within a run of tied hits (same score, same date)
         boolean byDate = request.sort() != SortOrder.RELEVANCE;
-        List<Set<Path>> runsA = runs(a.hits(), byDate);
-        List<Set<Path>> runsB = runs(b.hits(), byDate);
+        List<Set<String>> runsA = runs(a.hits(), byDate);
+        List<Set<String>> runsB = runs(b.hits(), byDate);
         assertEquals(runsA.size(), runsB.size(), what + ": tied runs " + runsA + " / " + runsB);
         for (int i = 0; i < runsA.size(); i++) {
             boolean lastRunMayBeCut = i == runsA.size() - 1;
@@ -186,8 +194,16 @@ class ParityTest {
         return byDate ? List.of(Objects.toString(h.date()), score) : score;
     }
 
-    private static List<Set<Path>> runs(List<SearchHit> hits, boolean byDate) {
-        List<Set<Path>> runs = new ArrayList<>();
+    /** A document: its file and its copies (which of them a hit shows is a tie between equals). */
+    private static String document(SearchHit h) {
+        Set<String> files = new TreeSet<>();
+        files.add(h.path().toString());
+        h.copies().forEach(c -> files.add(c.path().toString()));
+        return String.join(" | ", files);
+    }
+
+    private static List<Set<String>> runs(List<SearchHit> hits, boolean byDate) {
+        List<Set<String>> runs = new ArrayList<>();
         Object previous = null;
         for (SearchHit h : hits) {
             Object k = key(h, byDate);
@@ -195,7 +211,7 @@ class ParityTest {
                 runs.add(new TreeSet<>());
                 previous = k;
             }
-            runs.get(runs.size() - 1).add(h.path());
+            runs.get(runs.size() - 1).add(document(h));
         }
         return runs;
     }

@@ -380,6 +380,27 @@ public final class TestCluster implements AutoCloseable {
         throw new IOException("no node of " + name + " is running");
     }
 
+    /**
+     * Merges an index until it holds no deleted documents. OpenSearch keeps a deleted document (soft delete) for its
+     * copies' recovery until their retention lease has moved past it, so a merge may have to wait for that.
+     *
+     * @param index the index
+     */
+    void expungeDeletes(String index) throws IOException {
+        long start = System.nanoTime();
+        String stats = "";
+        while (System.nanoTime() - start < START_TIMEOUT.toNanos()) {
+            send("POST", "/" + index + "/_forcemerge?max_num_segments=1", null);
+            stats = send("GET", "/" + index + "/_stats/docs?filter_path=_all.primaries.docs", null);
+            if (stats.contains("\"deleted\":0")) {
+                log(index + ": no deleted documents after " + seconds(start));
+                return;
+            }
+            sleep(2000);
+        }
+        throw new IOException(index + " keeps deleted documents: " + stats);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -116,7 +116,6 @@ public final class IndexSchema {
         properties.putObject(DocumentMapper.SIGNATURE).put("type", "binary");
         properties.putObject(DocumentMapper.SHINGLES).put("type", "long").put("index", false);
         properties.putObject(DocumentMapper.GROUP).put("type", "long");
-        properties.putObject(DocumentMapper.GROUP_SIZE).put("type", "long");
         ObjectNode mapping = JSON.objectNode().put("dynamic", "strict");
         ObjectNode meta = mapping.putObject("_meta");
         currentFormat().forEach(meta::put);

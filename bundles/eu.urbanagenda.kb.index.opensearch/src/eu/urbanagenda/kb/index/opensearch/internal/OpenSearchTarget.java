@@ -28,9 +28,14 @@ import eu.urbanagenda.kb.ingest.SkippedFileException;
 /**
  * An update run's writes into an OpenSearch index: the state of each file on disk is what the index holds (read page by
  * page before the run, with the documents each file has: one, or an archive's members), changes go out in bulk requests
- * ({@link BulkWriter}), a commit sends what is collected and waits for it, copies are grouped with the desktop's
- * {@link NearDuplicates} over the signatures the index holds, and the run ends with a refresh so that searches see
- * every change.
+ * ({@link BulkWriter}), a commit sends what is collected and waits for it, and the run ends with a refresh so that
+ * searches see every change.
+ * <p>
+ * Copies of one document: OpenSearch cannot change a field of a document in place (it writes the document anew, and
+ * the old one counts in the term statistics until a merge removes it, which would make scores differ from the
+ * desktop's), so a file gets its group when it is written, looked up among the files the index holds and those of the
+ * run ({@link NearDuplicates.Finder}); after the run the desktop's grouping of all files decides, keeping the ids files
+ * carry ({@link NearDuplicates#stableGroups}), and only files whose group really changed are written again.
  */
 public final class OpenSearchTarget implements IndexUpdate.Target {
 
@@ -45,6 +50,8 @@ public final class OpenSearchTarget implements IndexUpdate.Target {
     private final Path workDirectory;
     /** The documents (paths) of each file on disk, as the index holds them, kept up to date by the run. */
     private final Map<String, List<String>> documentsOfFile = new ConcurrentHashMap<>();
+    /** The groups of copies of the documents the index holds and of those written by the run. */
+    private final NearDuplicates.Finder groups = new NearDuplicates.Finder();
 
     /**
      * @param cluster the connection
@@ -66,12 +73,14 @@ public final class OpenSearchTarget implements IndexUpdate.Target {
         Map<String, IndexUpdate.State> states = new HashMap<>();
         cluster.scan("read the indexed files", KbFields.PATH, List.of(KbFields.PATH, DocumentMapper.FILE,
                 KbFields.SHA256, DocumentMapper.SIZE, DocumentMapper.MTIME, DocumentMapper.OVERRIDE,
-                DocumentMapper.COMPLETE), s -> {
+                DocumentMapper.COMPLETE, DocumentMapper.SIGNATURE, DocumentMapper.SHINGLES, DocumentMapper.GROUP), s -> {
                     String path = SourceDocument.string(s, KbFields.PATH);
                     String file = SourceDocument.string(s, DocumentMapper.FILE);
                     if (path == null || file == null) {
                         return;
                     }
+                    groups.add(s.path(KbFields.SHA256).asText(""), signature(s.get(DocumentMapper.SIGNATURE)),
+                            s.path(DocumentMapper.SHINGLES).asInt(0), s.path(DocumentMapper.GROUP).asLong());
                     documentsOfFile.computeIfAbsent(file, f -> new ArrayList<>()).add(path);
                     // a member's checksum is its own, not its archive's: an archive is compared by size and time
                     String sha = file.equals(path) ? s.path(KbFields.SHA256).asText("") : "";
@@ -124,7 +133,14 @@ public final class OpenSearchTarget implements IndexUpdate.Target {
                         + (MAX_DOCUMENT_BYTES >> 20) + " MB; the cluster takes requests up to its"
                         + " http.max_content_length)");
             }
-            sources.add(SourceDocument.of(d, override, file, fileSize, complete));
+            NearDuplicates.Signature signature = NearDuplicates.signature(d.text());
+            long group;
+            synchronized (groups) {
+                long found = groups.find(d.sha256(), signature.minHashes(), signature.shingles());
+                group = found != 0 ? found : NearDuplicates.soloGroup(d.path().toString());
+                groups.add(d.sha256(), signature.minHashes(), signature.shingles(), group);
+            }
+            sources.add(SourceDocument.of(d, override, file, fileSize, complete, signature, group));
         }
         String key = file.toString();
         Set<String> now = new HashSet<>();
@@ -158,23 +174,20 @@ public final class OpenSearchTarget implements IndexUpdate.Target {
         List<String> shas = new ArrayList<>();
         List<int[]> signatures = new ArrayList<>();
         List<Integer> shingles = new ArrayList<>();
-        List<long[]> current = new ArrayList<>();
+        List<Long> current = new ArrayList<>();
         cluster.scan("read the signatures of the documents", KbFields.PATH, List.of(KbFields.PATH, KbFields.SHA256,
-                DocumentMapper.SIGNATURE, DocumentMapper.SHINGLES, DocumentMapper.GROUP, DocumentMapper.GROUP_SIZE),
-                s -> {
+                DocumentMapper.SIGNATURE, DocumentMapper.SHINGLES, DocumentMapper.GROUP), s -> {
                     paths.add(s.path(KbFields.PATH).asText());
                     shas.add(s.path(KbFields.SHA256).asText(""));
                     signatures.add(signature(s.get(DocumentMapper.SIGNATURE)));
                     shingles.add(s.path(DocumentMapper.SHINGLES).asInt(0));
-                    current.add(new long[] {s.path(DocumentMapper.GROUP).asLong(0),
-                            s.path(DocumentMapper.GROUP_SIZE).asLong(0)});
+                    current.add(s.path(DocumentMapper.GROUP).asLong());
                 });
-        long[][] groups = NearDuplicates.groups(paths, shas, signatures, shingles);
+        long[][] decided = NearDuplicates.stableGroups(paths, shas, signatures, shingles, current);
         for (int i = 0; i < paths.size(); i++) {
-            long[] g = groups[i];
-            if (current.get(i)[0] != g[0] || current.get(i)[1] != g[1]) {
+            if (decided[i][0] != current.get(i)) {
                 ObjectNode change = JSON.objectNode();
-                change.putObject("doc").put(DocumentMapper.GROUP, g[0]).put(DocumentMapper.GROUP_SIZE, g[1]);
+                change.putObject("doc").put(DocumentMapper.GROUP, decided[i][0]);
                 writer.add(new BulkWriter.Pending(action("update", paths.get(i)), change, paths.get(i), 100));
             }
         }

@@ -26,7 +26,8 @@ import eu.urbanagenda.kb.ingest.Language;
 
 /**
  * An extracted document as the {@code _source} of an OpenSearch document, and back: the fields of the desktop index
- * ({@link KbFields}, {@link DocumentMapper}: the file on disk it comes from, metadata, the signature and group of copies)
+ * ({@link KbFields}, {@link DocumentMapper}: the file on disk it comes from, metadata, the signature and group of copies;
+ * no group size, which would change in every copy whenever a copy comes or goes)
  * with the text stored once, in its language's field. The document id is the SHA-256 of the path (ids are limited to
  * 512 bytes, paths are not); an archive's members have their own paths ({@code archive.zip!/member}).
  */
@@ -42,8 +43,7 @@ public final class SourceDocument {
     public static final String[] HIT_FIELDS = {KbFields.PATH, KbFields.TITLE, KbFields.LANG, KbFields.FORMAT,
             KbFields.ENCODING, KbFields.DATE, KbFields.SHA256, DOCUMENT_SIZE, DocumentMapper.MTIME,
             DocumentMapper.OVERRIDE, DocumentMapper.ENCODING_SOURCE, DocumentMapper.DESCRIPTION, DocumentMapper.AUTHOR,
-            DocumentMapper.CREATED, DocumentMapper.MODIFIED, DocumentMapper.OCR, DocumentMapper.GROUP,
-            DocumentMapper.GROUP_SIZE};
+            DocumentMapper.CREATED, DocumentMapper.MODIFIED, DocumentMapper.OCR, DocumentMapper.GROUP};
 
     private SourceDocument() {
     }
@@ -67,9 +67,12 @@ public final class SourceDocument {
      * @param file the file on disk it comes from (the archive, for a member)
      * @param fileSize that file's size
      * @param complete false when the file must be read again on the next run
+     * @param signature the signature of its text ({@link NearDuplicates#signature})
+     * @param group the group of copies it belongs to
      * @return its source
      */
-    public static ObjectNode of(ExtractedDocument d, Charset override, Path file, long fileSize, boolean complete) {
+    public static ObjectNode of(ExtractedDocument d, Charset override, Path file, long fileSize, boolean complete,
+            NearDuplicates.Signature signature, long group) {
         ObjectNode o = JSON.objectNode();
         String path = d.path().toString();
         o.put(DocumentMapper.FILE, file.toString());
@@ -108,11 +111,9 @@ public final class SourceDocument {
         if (d.ocrConfidence() != null) {
             o.put(DocumentMapper.OCR, Math.round(d.ocrConfidence() * 100)); // as the desktop index keeps it
         }
-        NearDuplicates.Signature signature = NearDuplicates.signature(d.text());
         o.put(DocumentMapper.SIGNATURE, signature.bytes().bytes);
         o.put(DocumentMapper.SHINGLES, signature.shingles());
-        o.put(DocumentMapper.GROUP, NearDuplicates.soloGroup(path));
-        o.put(DocumentMapper.GROUP_SIZE, 1);
+        o.put(DocumentMapper.GROUP, group);
         o.put(DocumentMapper.MTIME, d.lastModified());
         o.put(DocumentMapper.OVERRIDE, override == null ? "" : override.name());
         o.put(KbFields.TITLE, d.title());
