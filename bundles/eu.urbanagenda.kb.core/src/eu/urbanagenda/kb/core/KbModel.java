@@ -12,6 +12,7 @@ import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 
+import eu.urbanagenda.kb.ingest.IoProblems;
 import eu.urbanagenda.kb.model.KnowledgeBase;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
@@ -51,8 +52,12 @@ public final class KbModel {
      *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} for a corrupt file
      */
     static KbModel open(Path file, Consumer<String> notice, Consumer<String> announce) throws IOException {
-        if (!Files.exists(file) && BundledKnowledgeBase.copyIfMissing(file)) {
-            notice.accept("Created the knowledge base " + file + " from the bundled one");
+        try {
+            if (!Files.exists(file) && BundledKnowledgeBase.copyIfMissing(file)) {
+                notice.accept("Created the knowledge base " + file + " from the bundled one");
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot set up the knowledge base " + file + ": " + IoProblems.describe(e), e);
         }
         KbModel model = new KbModel(file, announce);
         try {

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
+import eu.urbanagenda.kb.ingest.IoProblems;
 
 /**
  * A user's data directory, opened: the knowledge base ({@link #model()}), the documents and their index
@@ -60,7 +61,7 @@ public final class KbSession implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot create the data directory " + dir + ": " + describe(e), e);
+            throw new IOException("cannot create the data directory " + dir + ": " + IoProblems.describe(e), e);
         }
         return new KbSession(dir, events);
     }
@@ -120,12 +121,6 @@ public final class KbSession implements AutoCloseable {
 
     private void announce(String topic) {
         events.post(topic, this);
-    }
-
-    static String describe(IOException e) {
-        String message = e.getMessage();
-        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-        return message == null ? kind : kind + " " + message;
     }
 
     @Override

@@ -74,6 +74,7 @@ import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.internal.Snippets;
 import eu.urbanagenda.kb.ingest.DocumentFormat;
 import eu.urbanagenda.kb.ingest.EncodingSource;
+import eu.urbanagenda.kb.ingest.IoProblems;
 import eu.urbanagenda.kb.ingest.Language;
 
 /**
@@ -264,10 +265,17 @@ public final class KbIndex implements SearchBackend {
             try {
                 return new IndexUpdate(new LuceneTarget(this, writer), request, progress).run();
             } catch (IOException | RuntimeException | Error e) {
+                // a failed write (a full disk) closes the writer: what broke it is its "tragic" exception
+                Throwable tragic = writer.getTragicException();
                 try {
                     writer.rollback();
                 } catch (IOException | RuntimeException e2) {
                     e.addSuppressed(e2);
+                }
+                Throwable cause = tragic != null ? tragic : e;
+                if (cause instanceof IOException io && !(cause instanceof IndexLockedException)) {
+                    throw new IOException("cannot write the index " + path + ": " + IoProblems.describe(io)
+                            + " (it keeps its last commit: what was indexed before stays searchable)", io);
                 }
                 throw e;
             } finally {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -184,10 +183,7 @@ public final class DocumentExtractor {
         if (e instanceof NoSuchFileException) {
             return "file not found";
         }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return "cannot read the file: " + e;
+        return e instanceof IOException io ? "cannot read the file: " + IoProblems.describe(io) : "cannot read the file: " + e;
     }
 
     private static String megabytes(long bytes) {

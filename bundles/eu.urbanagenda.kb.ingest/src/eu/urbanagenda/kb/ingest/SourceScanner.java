@@ -1,9 +1,6 @@
 package eu.urbanagenda.kb.ingest;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -128,18 +125,6 @@ public final class SourceScanner {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof FileSystemLoopException) {
-            return "symbolic link loop";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "vanished while listing";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null && fs.getReason().contains("Too many levels")) {
-            return "a chain of symbolic links too long to follow";
-        }
-        return "cannot list: " + e.getMessage();
+        return e instanceof NoSuchFileException ? "vanished while listing" : "cannot list: " + IoProblems.describe(e);
     }
 }

@@ -25,6 +25,7 @@ import eu.urbanagenda.kb.cli.internal.ModelRecords;
 import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.UsageException;
+import eu.urbanagenda.kb.ingest.IoProblems;
 import eu.urbanagenda.kb.model.KnowledgeBase;
 
 /** `kb export`: partnerships, documents or evidence as JSON lines or CSV. */
@@ -160,7 +161,7 @@ public final class ExportCommand implements Command {
             try (FileChannel channel = FileChannel.open(output, StandardOpenOption.WRITE)) {
                 writeAll(channel, bytes);
             } catch (IOException e) {
-                throw new DataException("kb export: cannot write " + output + ": " + reason(e), e);
+                throw new DataException("kb export: cannot write " + output + ": " + IoProblems.describe(e), e);
             }
             return;
         }
@@ -178,7 +179,7 @@ public final class ExportCommand implements Command {
             } catch (IOException ignored) {
                 // the original error is the one to report
             }
-            throw new DataException("kb export: cannot write " + output + ": " + reason(e), e);
+            throw new DataException("kb export: cannot write " + output + ": " + IoProblems.describe(e), e);
         }
     }
 
@@ -187,9 +188,5 @@ public final class ExportCommand implements Command {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
-    }
-
-    private static String reason(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -166,6 +166,45 @@ class HostileInputTest {
         assertTrue(result.out().contains("1 added"), "the hidden file given by name is indexed:\n" + result);
     }
 
+    @Test
+    void aFullDiskIsAMessageNamingTheIndexAndWhatWasIndexedStaysSearchable() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "a small file system needs root to mount");
+        Path small = Files.createDirectories(work.resolve("small-disk"));
+        assumeTrue(exec("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", small.toString()) == 0, "no right to mount");
+        try {
+            Path dir = small.resolve("kb");
+            assertEquals(0, Cli.run(dir, "search", "громада").exit(), "set up on the small disk");
+            Path filler = small.resolve("filler");
+            try (var out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[64 * 1024];
+                while (true) {
+                    out.write(block); // until the disk is full
+                }
+            } catch (java.io.IOException full) {
+                // the disk is full now
+            }
+            Cli.Result index = Cli.run(dir, "index", Path.of(System.getProperty("kb.shared"), "corpus", "uk").toString());
+            assertEquals(3, index.exit(), index.toString());
+            assertTrue(index.err().contains("cannot write the index " + dir.resolve("index")), "names the index: " + index);
+            assertTrue(index.err().toLowerCase().contains("no space left on device"), "says why: " + index);
+            assertFalse(index.err().contains("internal error") || index.err().contains("Exception"), index.toString());
+            Files.delete(filler);
+            Cli.Result search = Cli.run(dir, "search", "громада");
+            assertEquals(0, search.exit(), search.toString());
+            assertTrue(search.out().contains("001_be425302bce8815f.txt"), "the last commit is searchable:\n" + search);
+        } finally {
+            exec("umount", small.toString());
+        }
+    }
+
+    @Test
+    void aDataDirectoryWhereNothingCanBeWrittenIsNamedWithTheReason() throws Exception {
+        Cli.Result result = Cli.run(Product.command(work.resolve("proc-home"), "--data", "/proc/self/fdinfo", "partnerships"));
+        assertEquals(3, result.exit(), result.toString());
+        assertTrue(result.err().contains("/proc/self/fdinfo/urban-agenda.xmi"), "names the file it could not set up: " + result);
+        assertFalse(result.err().contains(".tmp"), "not a temporary file's name: " + result);
+    }
+
     private static Cli.Result runWithStdout(ProcessBuilder builder, Path stdout) throws Exception {
         builder.environment().remove("DISPLAY");
         Path err = Files.createTempFile("kb-err", ".txt");
