@@ -49,6 +49,7 @@ import eu.urbanagenda.kb.index.opensearch.internal.Cluster;
 import eu.urbanagenda.kb.index.opensearch.internal.ClusterAddress;
 import eu.urbanagenda.kb.index.opensearch.internal.ClusterSetup;
 import eu.urbanagenda.kb.index.opensearch.internal.FacetAggregations;
+import eu.urbanagenda.kb.index.opensearch.internal.Failures;
 import eu.urbanagenda.kb.index.opensearch.internal.Highlighting;
 import eu.urbanagenda.kb.index.opensearch.internal.OpenSearchTarget;
 import eu.urbanagenda.kb.index.opensearch.internal.QueryTranslator;
@@ -206,7 +207,7 @@ public final class OpenSearchBackend implements SearchBackend {
                 return s;
             }, ObjectNode.class));
         } catch (ClusterException e) {
-            String problem = Cluster.queryProblem(e);
+            String problem = Failures.queryProblem(e);
             if (problem != null) {
                 throw new QuerySyntaxException("Invalid query: " + problem, request.query(), -1);
             }

@@ -152,7 +152,7 @@ final class BulkWriter {
                 }
                 String type = error.path("type").asText("");
                 String reason = error.path("reason").asText(type);
-                if (status == 429 || status >= 500 || Cluster.isTransientType(type)) {
+                if (status == 429 || status >= 500 || Failures.isTransientType(type)) {
                     again.add(p);
                     lastReason = reason;
                 } else if (p.isIndex()) {

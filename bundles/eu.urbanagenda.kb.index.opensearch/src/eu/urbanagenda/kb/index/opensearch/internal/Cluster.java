@@ -7,20 +7,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +17,6 @@ import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -47,7 +33,6 @@ import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.ErrorCause;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SortOrder;
@@ -108,29 +93,6 @@ public final class Cluster implements Closeable {
         T run() throws IOException;
     }
 
-    /** An error answer to a request sent with {@link Cluster#send}: its status and the error's type and reason. */
-    public static final class ErrorAnswer extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-        private final String type;
-
-        ErrorAnswer(int status, String type, String reason) {
-            super(reason);
-            this.status = status;
-            this.type = type;
-        }
-
-        /** @return the HTTP status */
-        public int status() {
-            return status;
-        }
-
-        /** @return the error type, e.g. resource_already_exists_exception, or "" */
-        public String type() {
-            return type;
-        }
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SCAN_PAGE = 5000;
 
@@ -159,7 +121,7 @@ public final class Cluster implements Closeable {
                 .toArray(HttpHost[]::new);
         String user = options.user() != null ? options.user() : address.user();
         String password = options.user() != null ? options.password() : address.password();
-        SSLContext ssl = sslContext(options);
+        SSLContext ssl = TrustedAuthorities.sslContext(options.caCertificate());
         Timeout timeout = Timeout.ofMilliseconds(options.timeout().toMillis());
         ApacheHttpClient5Transport transport = ApacheHttpClient5TransportBuilder.builder(hosts)
                 .setMapper(new JacksonJsonpMapper())
@@ -218,7 +180,7 @@ public final class Cluster implements Closeable {
      * @param contentType its type, e.g. "application/json"
      * @param accepted statuses besides 2xx whose answer is returned rather than thrown
      * @return the answer
-     * @throws ErrorAnswer for another status
+     * @throws Failures.ErrorAnswer for another status
      * @throws IOException if the request fails
      */
     public JsonNode send(String method, String endpoint, Map<String, String> query, byte[] body, String contentType,
@@ -235,54 +197,20 @@ public final class Cluster implements Closeable {
             statusText = r.getReason();
             if (r.getBody().isPresent()) {
                 try (InputStream in = r.getBody().get().body()) {
-                    answer = parse(in.readAllBytes());
+                    answer = Failures.parse(in.readAllBytes());
                 }
             }
         } catch (ResponseException e) {
             // the transport throws for statuses other than 2xx and 400-405, with the answer buffered
             status = e.status();
             statusText = "HTTP " + status;
-            answer = body(e);
+            answer = Failures.body(e);
         }
         int s = status;
         if (status / 100 == 2 || Arrays.stream(accepted).anyMatch(a -> a == s)) {
             return answer;
         }
-        throw errorAnswer(status, statusText, answer);
-    }
-
-    private static JsonNode parse(byte[] bytes) {
-        try {
-            return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
-        } catch (IOException e) {
-            return JSON.createObjectNode(); // not JSON (e.g. a proxy's page): the status tells enough
-        }
-    }
-
-    /**
-     * @return the JSON answer the exception carries (its message ends with the answer, as it was buffered; its
-     *         response object is not public), or an empty object
-     */
-    private static JsonNode body(ResponseException e) {
-        String m = e.getMessage();
-        int start = m == null ? -1 : m.indexOf("\n{");
-        return start < 0 ? JSON.createObjectNode() : parse(m.substring(start + 1).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ErrorAnswer errorAnswer(int status, String statusText, JsonNode answer) {
-        JsonNode error = answer.path("error");
-        List<String> types = new ArrayList<>();
-        String reason = error.isTextual() ? error.asText()
-                : error.path("reason").asText(statusText == null ? "" : statusText);
-        for (JsonNode c = error; c.isObject(); c = c.path("caused_by")) {
-            types.add(c.path("type").asText(""));
-            String cause = c.path("reason").asText("");
-            if (c != error && !cause.isEmpty() && !reason.contains(cause)) {
-                reason += " (" + cause + ")";
-            }
-        }
-        error.path("root_cause").forEach(c -> types.add(c.path("type").asText("")));
-        return new ErrorAnswer(status, String.join(" ", types).strip(), reason);
+        throw Failures.errorAnswer(status, statusText, answer);
     }
 
     /**
@@ -359,7 +287,7 @@ public final class Cluster implements Closeable {
             try {
                 return withJsonProvider(request);
             } catch (IOException | RuntimeException e) {
-                if (!isTransient(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
+                if (!Failures.isTransient(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
                     throw problem(what, e);
                 }
             }
@@ -395,128 +323,6 @@ public final class Cluster implements Closeable {
     }
 
     /**
-     * @param e a failure
-     * @return whether the cluster would likely serve the request soon: no node reachable, a node gone, shards or the
-     *         manager moving, too many requests
-     */
-    public static boolean isTransient(Throwable e) {
-        List<String> types = errorTypes(e);
-        if (types.stream().anyMatch(t -> PERMANENT.stream().anyMatch(t::contains))) {
-            return false;
-        }
-        if (types.stream().anyMatch(t -> TRANSIENT.stream().anyMatch(t::contains))) {
-            return true;
-        }
-        int status = status(e);
-        if (status == 429 || status >= 500) {
-            // too busy, or a node or shard missing while the cluster heals (a request's own error is permanent above)
-            return true;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLException || t instanceof UnknownHostException) {
-                return false;
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof SocketTimeoutException || t instanceof java.net.SocketException
-                    || t instanceof org.apache.hc.core5.http.ConnectionClosedException
-                    || t instanceof java.nio.channels.ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * @param type an OpenSearch error type
-     * @return whether it says a node or shard is missing for now
-     */
-    public static boolean isTransientType(String type) {
-        return type != null && PERMANENT.stream().noneMatch(type::contains) && TRANSIENT.stream().anyMatch(type::contains);
-    }
-
-    /**
-     * @param e a failed search
-     * @return the reason, if the query itself was refused (e.g. it expands to too many terms), else {@code null}
-     */
-    public static String queryProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OpenSearchException ose && ose.error() != null) {
-                List<String> types = errorTypes(ose);
-                if (types.stream().anyMatch(x -> x.contains("too_many") || x.contains("query_shard")
-                        || x.contains("parsing_exception") || x.contains("illegal_argument"))) {
-                    ErrorCause root = ose.error().rootCause() == null || ose.error().rootCause().isEmpty()
-                            ? ose.error() : ose.error().rootCause().get(0);
-                    return describe(root);
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Errors of the request itself: retrying cannot help. */
-    private static final List<String> PERMANENT = List.of("query_shard", "parsing_exception", "illegal_argument",
-            "too_many_clauses", "too_many_nested_clauses", "mapper_parsing", "index_not_found", "x_content_parse",
-            "strict_dynamic_mapping", "document_parsing", "security_exception", "script_exception");
-    /** A node or shard is missing for now: a healthy cluster recovers. */
-    private static final List<String> TRANSIENT = List.of("unavailable_shards", "no_shard_available",
-            "node_disconnected", "node_not_connected", "node_closed", "cluster_block", "not_master",
-            "not_cluster_manager", "process_cluster_event_timeout", "shard_not_found", "no_node_available",
-            "primary_missing", "rejected_execution", "circuit_breaking", "search_phase_execution",
-            "connect_transport", "receive_timeout_transport", "send_request_transport");
-
-    /**
-     * @param e a failure
-     * @return the HTTP status of the answer it carries, or 0
-     */
-    public static int status(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OpenSearchException ose) {
-                return ose.status();
-            }
-            if (t instanceof ResponseException re) {
-                return re.status();
-            }
-            if (t instanceof ErrorAnswer ea) {
-                return ea.status();
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * @param e a failure
-     * @return the OpenSearch error type (e.g. index_not_found_exception), also of root causes, or {@code null}
-     */
-    public static String errorType(Throwable e) {
-        List<String> types = errorTypes(e);
-        return types.isEmpty() ? null : String.join(" ", types);
-    }
-
-    private static List<String> errorTypes(Throwable e) {
-        List<String> types = new ArrayList<>();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ErrorAnswer ea && !ea.type().isEmpty()) {
-                types.addAll(List.of(ea.type().split(" ")));
-            }
-            if (t instanceof ResponseException re) {
-                ErrorAnswer ea = errorAnswer(re.status(), null, body(re));
-                if (!ea.type().isEmpty()) {
-                    types.addAll(List.of(ea.type().split(" ")));
-                }
-            }
-            if (t instanceof OpenSearchException ose && ose.error() != null) {
-                for (ErrorCause c = ose.error(); c != null; c = c.causedBy()) {
-                    types.add(String.valueOf(c.type()));
-                }
-                if (ose.error().rootCause() != null) {
-                    ose.error().rootCause().forEach(c -> types.add(String.valueOf(c.type())));
-                }
-            }
-        }
-        return types;
-    }
-
-    /**
      * @param what what was asked, e.g. "search"
      * @param e its failure
      * @return a failure with a sentence for the user that names the cluster and the problem
@@ -526,7 +332,7 @@ public final class Cluster implements Closeable {
             return ce;
         }
         String where = "OpenSearch at " + address.display();
-        int status = status(e);
+        int status = Failures.status(e);
         if (status == 401) {
             return new ClusterException(where + " refused the credentials"
                     + (credentialsUser() == null ? " (none were given; put them in the URL or the options)"
@@ -539,10 +345,10 @@ public final class Cluster implements Closeable {
         }
         if (e instanceof OpenSearchException ose && ose.error() != null) {
             return new ClusterException(where + ": " + what + " failed on index " + address.index() + ": "
-                    + describe(ose.error()) + " (" + ose.status() + ").", e);
+                    + Failures.describe(ose.error()) + " (" + ose.status() + ").", e);
         }
-        ErrorAnswer answer = e instanceof ErrorAnswer ea ? ea
-                : e instanceof ResponseException re ? errorAnswer(re.status(), null, body(re)) : null;
+        Failures.ErrorAnswer answer = e instanceof Failures.ErrorAnswer ea ? ea
+                : e instanceof ResponseException re ? Failures.errorAnswer(re.status(), null, Failures.body(re)) : null;
         if (answer != null && !answer.getMessage().isEmpty()) {
             return new ClusterException(where + ": " + what + " failed on index " + address.index() + ": "
                     + answer.getMessage() + " (" + answer.status() + ").", e);
@@ -585,89 +391,8 @@ public final class Cluster implements Closeable {
         return options.user() != null ? options.user() : address.user();
     }
 
-    /** @return "type: reason" of an error, with its first cause */
-    public static String describe(ErrorCause error) {
-        StringBuilder b = new StringBuilder();
-        b.append(error.reason() == null ? error.type() : error.reason());
-        ErrorCause cause = error.causedBy();
-        if (cause == null && error.rootCause() != null && !error.rootCause().isEmpty()) {
-            cause = error.rootCause().get(0);
-        }
-        if (cause != null && cause.reason() != null && !cause.reason().equals(error.reason())) {
-            b.append(" (").append(cause.reason()).append(')');
-        }
-        return b.toString();
-    }
-
     private static String seconds(Duration d) {
         return d.toSeconds() + " s";
-    }
-
-    private static SSLContext sslContext(OpenSearchOptions options) throws ClusterException {
-        try {
-            if (options.caCertificate() == null) {
-                return SSLContext.getDefault();
-            }
-            Collection<? extends Certificate> certificates;
-            try (InputStream in = Files.newInputStream(options.caCertificate())) {
-                certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            }
-            if (certificates.isEmpty()) {
-                throw new CertificateException("no certificate in it");
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate c : certificates) {
-                store.setCertificateEntry("ca-" + i++, c);
-            }
-            X509TrustManager own = trustManager(store);
-            X509TrustManager standard = trustManager(null);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new EitherTrustManager(own, standard)}, null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new ClusterException("Cannot use the CA certificate " + options.caCertificate() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT))
-                    + ".", e);
-        }
-    }
-
-    private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
-        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        f.init(store);
-        for (TrustManager tm : f.getTrustManagers()) {
-            if (tm instanceof X509TrustManager x) {
-                return x;
-            }
-        }
-        throw new GeneralSecurityException("no X.509 trust manager");
-    }
-
-    /** Trusts a server that either the given authorities or Java's own trust. */
-    private record EitherTrustManager(X509TrustManager own, X509TrustManager standard) implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            standard.checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            try {
-                own.checkServerTrusted(chain, authType);
-            } catch (CertificateException e) {
-                standard.checkServerTrusted(chain, authType);
-            }
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            X509Certificate[] a = own.getAcceptedIssuers();
-            X509Certificate[] b = standard.getAcceptedIssuers();
-            X509Certificate[] all = Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, all, a.length, b.length);
-            return all;
-        }
     }
 
     @Override

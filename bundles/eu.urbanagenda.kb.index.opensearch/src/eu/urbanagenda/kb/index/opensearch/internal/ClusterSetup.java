@@ -112,7 +112,7 @@ public final class ClusterSetup {
             cluster.once("create the index", () -> cluster.send("PUT", "/" + index, Map.of(),
                     Cluster.bytes(IndexSchema.creation(options.shards(), options.replicas())), JSON_TYPE));
         } catch (ClusterException e) {
-            String type = Cluster.errorType(e.getCause());
+            String type = Failures.errorType(e.getCause());
             if (type == null || !type.contains("resource_already_exists")) {
                 throw e; // (another client created it meanwhile: fine)
             }
