@@ -11,8 +11,9 @@ import org.apache.lucene.util.AttributeSource;
 
 /**
  * Emits each word and, at the same position, its alternatives (e.g. its lemmas), as given by a function from the word
- * to the alternatives that differ from it. The function is usually a {@link WordCache}, so frequent words are looked
- * up once.
+ * to the alternatives that differ from it; or, for queries, the alternatives instead of the word where there are any
+ * (a lemma then matches every form of the word alike, the typed form included). The function is usually a
+ * {@link WordCache}, so frequent words are looked up once.
  */
 public final class AlternativesFilter extends TokenFilter {
 
@@ -21,6 +22,7 @@ public final class AlternativesFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
     private final Function<String, String[]> alternatives;
+    private final boolean keepWord;
     private String[] pending = NONE;
     private int next;
     private AttributeSource.State state;
@@ -30,8 +32,19 @@ public final class AlternativesFilter extends TokenFilter {
      * @param alternatives from a word to its alternatives, none equal to the word, without duplicates
      */
     public AlternativesFilter(TokenStream input, Function<String, String[]> alternatives) {
+        this(input, alternatives, true);
+    }
+
+    /**
+     * @param input lower-cased words
+     * @param alternatives from a word to its alternatives, without duplicates
+     * @param keepWord whether the word itself is emitted too (indexing) or replaced by its alternatives where it has
+     *            any (querying)
+     */
+    public AlternativesFilter(TokenStream input, Function<String, String[]> alternatives, boolean keepWord) {
         super(input);
         this.alternatives = alternatives;
+        this.keepWord = keepWord;
     }
 
     @Override
@@ -49,6 +62,9 @@ public final class AlternativesFilter extends TokenFilter {
         next = 0;
         if (pending.length > 0) {
             state = captureState();
+            if (!keepWord) {
+                term.setEmpty().append(pending[next++]);
+            }
         }
         return true;
     }

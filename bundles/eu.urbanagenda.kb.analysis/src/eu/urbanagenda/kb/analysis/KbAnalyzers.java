@@ -2,6 +2,7 @@ package eu.urbanagenda.kb.analysis;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,14 +42,17 @@ import morfologik.stemming.WordData;
  * <li>{@link #ukrainian()}: standard tokenizer, look-alike repair, lower case, then the surface form and its lemmas
  * from the morfologik Ukrainian dictionary (lemmas lower-cased, looked up through a per-thread word cache), ґ read as
  * г like the dictionary.</li>
- * <li>{@link #bulgarian()}: the surface form and the Bulgarian light stem; ѐ read as е.</li>
+ * <li>{@link #bulgarian()}: the surface form, its {@link BulgarianStemmer} stem and the light stem of Lucene's
+ * BulgarianStemFilter; ѐ read as е.</li>
  * <li>{@link #russian()}, {@link #english()}: surface form plus light/Porter stem. {@link #generic()}: lower case plus
  * ASCII folding.</li>
  * <li>{@link #translit(boolean)}: the transliteration search key of each word ({@link Transliteration}).</li>
  * <li>{@link #title()}: surface form, Ukrainian lemmas and Bulgarian stem together (titles are searched in any
  * language).</li>
  * </ul>
- * No stop words are removed: a query is expanded over fields with different analyzers and default AND, and a word
+ * Each language analyzer has a query form ({@code ukrainian(true)} ...): where indexing puts a word's lemmas or stem
+ * beside the word, a query takes the lemmas or stem instead of the word, so a document scores the same whichever form
+ * of the word it uses. No stop words are removed: a query is expanded over fields with different analyzers and default AND, and a word
  * dropped by one field's stop list would otherwise have to match in another.
  */
 public final class KbAnalyzers {
@@ -57,8 +61,8 @@ public final class KbAnalyzers {
      * The version of the analysis. Part of the index format: an index built with another version is rebuilt. Change
      * it with every change that alters indexed terms.
      */
-    public static final String ANALYZER_VERSION = "kb-analysis-1 (uk: morfologik-ukrainian-search 4.9.1; "
-            + "bg: light stemmer; translit: key 2)";
+    public static final String ANALYZER_VERSION = "kb-analysis-2 (uk: morfologik-ukrainian-search 4.9.1; "
+            + "bg: kb stemmer 1 + light stemmer; translit: key 2)";
 
     private static final NormalizeCharMap BASE_MAP = charMap(Map.of());
     private static final NormalizeCharMap UK_MAP = charMap(Map.of("ґ", "г", "Ґ", "Г"));
@@ -76,6 +80,15 @@ public final class KbAnalyzers {
      * without the word itself (a lemma of a proper noun is capitalised in the dictionary).
      */
     static Function<String, String[]> ukrainianLemmas() {
+        return ukrainianLemmas(false);
+    }
+
+    /**
+     * @param withWord whether the word itself is one of the lemmas when it is a lemma (for queries, where the lemmas
+     *            replace the word)
+     * @return the lemmas of a lower-case word in the morfologik Ukrainian dictionary, lower-cased, without duplicates
+     */
+    static Function<String, String[]> ukrainianLemmas(boolean withWord) {
         DictionaryLookup lookup = new DictionaryLookup(UkrainianDictionary.get());
         return word -> {
             List<WordData> data = lookup.lookup(word);
@@ -86,7 +99,9 @@ public final class KbAnalyzers {
             for (WordData wd : data) {
                 lemmas.add(wd.getStem().toString().toLowerCase(Locale.ROOT));
             }
-            lemmas.remove(word);
+            if (!withWord) {
+                lemmas.remove(word);
+            }
             return lemmas.toArray(NO_WORDS);
         };
     }
@@ -133,13 +148,23 @@ public final class KbAnalyzers {
 
     /** @return the Ukrainian analyzer (field {@code text_uk}) */
     public static Analyzer ukrainian() {
+        return ukrainian(false);
+    }
+
+    /**
+     * @param query whether this analyses queries: a word the dictionary knows becomes its lemmas only (all of them,
+     *            the word itself included when it is one), so that every form of the word matches alike and a
+     *            document with the typed form gets no more weight than one with another form of the word
+     * @return the Ukrainian analyzer (field {@code text_uk})
+     */
+    public static Analyzer ukrainian(boolean query) {
         return new Base(UK_MAP, true) {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new MixedScriptFilter(source, true, true);
                 ts = new LowerCaseFilter(ts);
-                ts = new AlternativesFilter(ts, new WordCache<>(ukrainianLemmas(), CACHE_WORDS));
+                ts = new AlternativesFilter(ts, new WordCache<>(ukrainianLemmas(query), CACHE_WORDS), !query);
                 return new TokenStreamComponents(source, ts);
             }
         };
@@ -147,48 +172,102 @@ public final class KbAnalyzers {
 
     /** @return the Bulgarian analyzer (field {@code text_bg}) */
     public static Analyzer bulgarian() {
+        return bulgarian(false);
+    }
+
+    /**
+     * @param query whether this analyses queries: the word's two stems instead of the word: the {@link BulgarianStemmer}
+     *            stem, which joins all forms of the word, and the light stem, which joins only the forms of nouns and
+     *            adjectives that differ in number and article (the query parser adds up their scores, so of the
+     *            documents that match through the stem, those whose form of the word is closer rank first)
+     * @return the Bulgarian analyzer (field {@code text_bg}): the surface form, its {@link BulgarianStemmer} stem and
+     *         the light stem of Lucene's BulgarianStemFilter
+     */
+    public static Analyzer bulgarian(boolean query) {
         return new Base(BG_MAP, false) {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new MixedScriptFilter(source, false, true);
                 ts = new LowerCaseFilter(ts);
-                ts = new KeywordRepeatFilter(ts);
-                ts = new BulgarianStemFilter(ts);
-                ts = new RemoveDuplicatesTokenFilter(ts);
+                Function<String, String> light = lightBulgarianStemmer();
+                ts = new AlternativesFilter(ts, new WordCache<>(word -> {
+                    Set<String> stems = new LinkedHashSet<>(List.of(BulgarianStemmer.stem(word), light.apply(word)));
+                    if (!query) {
+                        stems.remove(word);
+                    }
+                    return stems.toArray(NO_WORDS);
+                }, CACHE_WORDS), !query);
                 return new TokenStreamComponents(source, ts);
             }
         };
     }
 
+    /** Lucene's light Bulgarian stemmer (Savoy's) on single words; its class is not public. */
+    private static Function<String, String> lightBulgarianStemmer() {
+        KeywordTokenizer source = new KeywordTokenizer();
+        TokenStream stemmed = new BulgarianStemFilter(source);
+        CharTermAttribute term = stemmed.addAttribute(CharTermAttribute.class);
+        return word -> {
+            try {
+                source.setReader(new StringReader(word));
+                stemmed.reset();
+                String s = stemmed.incrementToken() ? term.toString() : word;
+                stemmed.end();
+                stemmed.close();
+                return s;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** The surface form and its stem (indexing), or the stem alone (querying). */
+    private static TokenStream stemmed(TokenStream ts, Function<TokenStream, TokenStream> stemmer, boolean query) {
+        if (query) {
+            return stemmer.apply(ts);
+        }
+        return new RemoveDuplicatesTokenFilter(stemmer.apply(new KeywordRepeatFilter(ts)));
+    }
+
     /** @return the Russian analyzer (field {@code text_ru}) */
     public static Analyzer russian() {
+        return russian(false);
+    }
+
+    /**
+     * @param query whether this analyses queries (the stem only)
+     * @return the Russian analyzer (field {@code text_ru})
+     */
+    public static Analyzer russian(boolean query) {
         return new Base(RU_MAP, false) {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new MixedScriptFilter(source, false, false);
                 ts = new LowerCaseFilter(ts);
-                ts = new KeywordRepeatFilter(ts);
-                ts = new RussianLightStemFilter(ts);
-                ts = new RemoveDuplicatesTokenFilter(ts);
-                return new TokenStreamComponents(source, ts);
+                return new TokenStreamComponents(source, stemmed(ts, RussianLightStemFilter::new, query));
             }
         };
     }
 
     /** @return the English analyzer (field {@code text_en}) */
     public static Analyzer english() {
+        return english(false);
+    }
+
+    /**
+     * @param query whether this analyses queries (the stem only)
+     * @return the English analyzer (field {@code text_en})
+     */
+    public static Analyzer english(boolean query) {
         return new Base(BASE_MAP, false) {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new EnglishPossessiveFilter(source);
                 ts = new LowerCaseFilter(ts);
-                ts = new KeywordRepeatFilter(ts);
-                ts = new PorterStemFilter(ts);
-                ts = new RemoveDuplicatesTokenFilter(ts);
-                return new TokenStreamComponents(source, ts);
+                return new TokenStreamComponents(source, stemmed(ts, PorterStemFilter::new, query));
             }
         };
     }
@@ -231,46 +310,32 @@ public final class KbAnalyzers {
 
     /** @return the title analyzer (field {@code title}): surface form, Ukrainian lemmas and Bulgarian stem */
     public static Analyzer title() {
+        return title(false);
+    }
+
+    /**
+     * @param query whether this analyses queries: the Ukrainian lemmas and the Bulgarian stem only
+     * @return the title analyzer (field {@code title})
+     */
+    public static Analyzer title(boolean query) {
         return new Base(UK_MAP, false) {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new MixedScriptFilter(source, false, false);
                 ts = new LowerCaseFilter(ts);
-                Function<String, String[]> lemmas = ukrainianLemmas();
-                Analyzer bgStemmer = singleWordBulgarianStemmer();
+                Function<String, String[]> lemmas = ukrainianLemmas(query);
                 ts = new AlternativesFilter(ts, new WordCache<>(word -> {
                     Set<String> all = new LinkedHashSet<>(List.of(lemmas.apply(word)));
-                    all.addAll(stemOne(bgStemmer, word));
-                    all.remove(word);
-                    return all.toArray(new String[0]);
-                }, CACHE_WORDS / 4));
+                    all.add(BulgarianStemmer.stem(word));
+                    if (!query) {
+                        all.remove(word);
+                    }
+                    return all.toArray(NO_WORDS);
+                }, CACHE_WORDS / 4), !query);
                 return new TokenStreamComponents(source, ts);
             }
         };
-    }
-
-    /** A one-word analyzer around the Bulgarian light stemmer (its stemmer class is not public). */
-    private static Analyzer singleWordBulgarianStemmer() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new KeywordTokenizer();
-                return new TokenStreamComponents(source, new BulgarianStemFilter(source));
-            }
-        };
-    }
-
-    private static List<String> stemOne(Analyzer stemmer, String word) {
-        try (TokenStream ts = stemmer.tokenStream("", word)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            List<String> out = ts.incrementToken() ? List.of(term.toString()) : List.of();
-            ts.end();
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** @return a keyword analyzer that lower-cases (language, format, year, sha256) */

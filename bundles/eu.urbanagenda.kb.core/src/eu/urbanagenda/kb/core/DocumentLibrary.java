@@ -138,6 +138,16 @@ public final class DocumentLibrary implements AutoCloseable {
         return report;
     }
 
+    /**
+     * Indexes files and folders under the recorded sources again, without recording them as sources of their own:
+     * what a {@link SourceWatcher} saw change (a new, changed or deleted file; a folder whose content changed).
+     */
+    public UpdateReport refresh(List<Path> changed, IProgressMonitor monitor) throws IOException {
+        UpdateReport report = index().update(UpdateRequest.builder().sources(changed).build(), monitor);
+        announce.accept(KbEvents.INDEX_CHANGED);
+        return report;
+    }
+
     /** The files and folders indexed so far (absolute, as given). */
     public List<Path> recordedSources() throws IOException {
         return sources.read();

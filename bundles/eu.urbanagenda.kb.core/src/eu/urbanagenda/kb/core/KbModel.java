@@ -3,7 +3,6 @@ package eu.urbanagenda.kb.core;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -19,7 +18,6 @@ import eu.urbanagenda.kb.model.SourceDocument;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseEditing;
 import eu.urbanagenda.kb.model.persistence.BundledKnowledgeBase;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
-import eu.urbanagenda.kb.model.persistence.LoadProblem;
 import eu.urbanagenda.kb.model.persistence.LoadResult;
 import eu.urbanagenda.kb.model.validation.KnowledgeBaseValidation;
 
@@ -34,7 +32,6 @@ public final class KbModel {
     private final AdapterFactoryEditingDomain editingDomain;
     private final Consumer<String> announce;
     private KnowledgeBase knowledgeBase;
-    private List<LoadProblem> loadProblems = List.of();
 
     private KbModel(Path file, Consumer<String> announce) {
         this.file = file;
@@ -49,7 +46,8 @@ public final class KbModel {
      * @param notice   told what was set up on the user's behalf
      * @param announce told the topic of each {@link KbEvents} event the model gives (saved, reloaded)
      * @throws IOException naming the file and the problem, e.g. a
-     *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} for a corrupt file
+     *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} naming file, line and
+     *                     problem when the file does not load cleanly (it is refused, and left as it is)
      */
     static KbModel open(Path file, Consumer<String> notice, Consumer<String> announce) throws IOException {
         try {
@@ -72,7 +70,6 @@ public final class KbModel {
     private void load() throws IOException {
         LoadResult result = KnowledgeBaseEditing.load(editingDomain, file);
         knowledgeBase = result.knowledgeBase();
-        loadProblems = List.copyOf(result.problems());
         editingDomain.getCommandStack().flush();
     }
 
@@ -92,11 +89,6 @@ public final class KbModel {
         return knowledgeBase;
     }
 
-    /** What loading the file reported (dangling references, unknown elements, bad values); empty when clean. */
-    public List<LoadProblem> loadProblems() {
-        return loadProblems;
-    }
-
     public AdapterFactoryEditingDomain editingDomain() {
         return editingDomain;
     }
@@ -110,7 +102,10 @@ public final class KbModel {
         return ((BasicCommandStack) editingDomain.getCommandStack()).isSaveNeeded();
     }
 
-    /** Saves atomically (the previous version stays as {@code .bak}) and marks the command stack's save point. */
+    /**
+     * Saves atomically, each save kept as a backup ({@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups}),
+     * and marks the command stack's save point; see {@link KnowledgeBaseFiles#save}.
+     */
     public void save() throws IOException {
         KnowledgeBaseFiles.save(knowledgeBase, file);
         ((BasicCommandStack) editingDomain.getCommandStack()).saveIsDone();

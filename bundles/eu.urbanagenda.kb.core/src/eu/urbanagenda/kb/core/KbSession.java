@@ -51,10 +51,15 @@ public final class KbSession implements AutoCloseable {
     /**
      * Opens the data directory, creating it and copying the bundled knowledge base into it when missing. The index is
      * opened on first need.
+     * <p>
+     * A knowledge base that does not load cleanly (cut off, invalid bytes, a dangling reference, a duplicate id, a
+     * reference outside the file …) is refused, so that nothing works on, or saves over, part of it: the file stays
+     * as it is, and {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups} can put back the last good one.
      *
      * @param events where the session posts its {@link KbEvents} (the session service forwards them to Event Admin)
      * @throws IOException naming the directory or file and the problem, e.g. a
-     *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} for a corrupt file
+     *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} naming file, line and
+     *                     problem for a damaged knowledge base
      */
     public static KbSession open(Path dataDirectory, KbEvents.Sink events) throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
@@ -68,6 +73,11 @@ public final class KbSession implements AutoCloseable {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** The knowledge base file of a data directory, for working on it without opening a session (e.g. to restore it). */
+    public static Path knowledgeBaseFile(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().normalize().resolve(KNOWLEDGE_BASE_FILE);
     }
 
     /** The knowledge base and its editing domain. */

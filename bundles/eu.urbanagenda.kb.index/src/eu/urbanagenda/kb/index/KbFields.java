@@ -88,7 +88,8 @@ public final class KbFields {
 
     /**
      * The analyzer of each text field, by its name in {@link NamedAnalyzers}. The OpenSearch mapping is written from
-     * this table (the plugin registers each analyzer as {@code kb_<name>}), so both engines analyse a field alike.
+     * this table (the plugin registers each analyzer as {@code kb_<name>}), so both engines analyse a field alike; the
+     * query analyzer takes the query form of the same names.
      */
     public static final Map<String, String> TEXT_ANALYZERS = orderedMap(TEXT_UK, NamedAnalyzers.UKRAINIAN, TEXT_BG,
             NamedAnalyzers.BULGARIAN, TEXT_RU, NamedAnalyzers.RUSSIAN, TEXT_EN, NamedAnalyzers.ENGLISH, TEXT_OTHER,
@@ -108,14 +109,26 @@ public final class KbFields {
         return Collections.unmodifiableMap(m);
     }
 
-    /** @return the analyzer of each field, for indexing and for explicit {@code field:value} queries */
+    /** @return the analyzer of each field for indexing */
     public static Analyzer analyzer() {
+        return analyzer(false);
+    }
+
+    /**
+     * @return the analyzer of each field for queries: the language fields and the title take a word's lemmas or stem
+     *         instead of the word (every form of it is indexed with them), the other fields are analysed as indexed
+     */
+    public static Analyzer queryAnalyzer() {
+        return analyzer(true);
+    }
+
+    private static Analyzer analyzer(boolean query) {
         Map<String, Analyzer> perField = new HashMap<>();
-        TEXT_ANALYZERS.forEach((field, name) -> perField.put(field, NamedAnalyzers.create(name)));
+        TEXT_ANALYZERS.forEach((field, name) -> perField.put(field, NamedAnalyzers.create(name, query)));
         Analyzer keyword = KbAnalyzers.lowerCaseKeyword();
         LOWER_CASE_KEYWORDS.forEach(field -> perField.put(field, keyword));
         Analyzer exact = new KeywordAnalyzer();
         EXACT_KEYWORDS.forEach(field -> perField.put(field, exact));
-        return new PerFieldAnalyzerWrapper(NamedAnalyzers.create(NamedAnalyzers.GENERIC), perField);
+        return new PerFieldAnalyzerWrapper(NamedAnalyzers.create(NamedAnalyzers.GENERIC, query), perField);
     }
 }

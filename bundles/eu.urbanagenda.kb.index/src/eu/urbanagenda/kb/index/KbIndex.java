@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,10 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
@@ -70,6 +73,7 @@ import eu.urbanagenda.kb.index.internal.DocumentCount;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
 import eu.urbanagenda.kb.index.internal.HitValues;
+import eu.urbanagenda.kb.index.internal.QueryLimits;
 import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.internal.Snippets;
 import eu.urbanagenda.kb.ingest.DocumentFormat;
@@ -84,7 +88,8 @@ import eu.urbanagenda.kb.ingest.Language;
  * version is rebuilt empty, with a {@link #formatChange() notice} listing the files to index again.</li>
  * <li>{@link #update(UpdateRequest, IProgressMonitor)} indexes files and folders incrementally (new, changed and
  * deleted files only), one writer at a time per directory across processes.</li>
- * <li>{@link #search(SearchRequest)} runs a Lucene-syntax query with filters, facets, paging and snippets;
+ * <li>{@link #search(SearchRequest)} runs a Lucene-syntax query with filters, facets, paging and snippets, within
+ * bounds of work and time (a query beyond them is a {@link QueryTooCostlyException});
  * {@link #document(Path, String)} returns a stored document with the query's matches.</li>
  * </ul>
  * Searches are thread-safe and see the documents of a running update in near real time (within about a second).
@@ -107,7 +112,7 @@ public final class KbIndex implements SearchBackend {
     private final Path path;
     private final FSDirectory directory;
     private final Analyzer analyzer = KbFields.analyzer();
-    private final QueryParsing queries = new QueryParsing(analyzer, KbAnalyzers.translit(true));
+    private final QueryParsing queries = new QueryParsing(KbFields.queryAnalyzer(), KbAnalyzers.translit(true));
     private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
     private final ReentrantLock updateLock = new ReentrantLock();
@@ -423,11 +428,34 @@ public final class KbIndex implements SearchBackend {
      * @throws IllegalArgumentException if a field name is unknown
      */
     public Query parse(String query, List<String> fields) throws QuerySyntaxException {
-        return parse(query, fields, false);
+        try (Acquired a = acquire()) {
+            return parse(query, fields, false, a.searcher().getIndexReader(),
+                    new QueryLimits.Deadline(QueryLimits.TIME_BUDGET));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private Query parse(String query, List<String> fields, boolean forHighlighting) throws QuerySyntaxException {
-        return queries.parse(query, fields, forHighlighting);
+    /** Parses a query within the bounds of {@link QueryLimits} ({@link QueryParsing}). */
+    private Query parse(String query, List<String> fields, boolean forHighlighting, IndexReader reader,
+            QueryLimits.Deadline deadline) throws QuerySyntaxException {
+        return queries.parse(query, fields, forHighlighting, reader, deadline);
+    }
+
+    /**
+     * A searcher of the same index that gives up when the deadline passes: in collection, and, for a query that
+     * expands terms (wildcards, regular expressions, fuzzy terms, ranges), in the enumeration of the index's terms
+     * (which costs other queries 5-15 % and is not needed for them).
+     */
+    private static IndexSearcher bounded(IndexSearcher searcher, Query query, QueryLimits.Deadline deadline)
+            throws IOException {
+        IndexSearcher s = new IndexSearcher(!QueryParsing.expandsTerms(query, true) ? searcher.getIndexReader()
+                : ExitableDirectoryReader.wrap((DirectoryReader) searcher.getIndexReader(), deadline));
+        s.setTimeout(deadline);
+        s.setSimilarity(searcher.getSimilarity());
+        s.setQueryCache(searcher.getQueryCache());
+        s.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+        return s;
     }
 
     /**
@@ -435,16 +463,19 @@ public final class KbIndex implements SearchBackend {
      *
      * @param request the query, filters, order, page and options
      * @return total hits, time, the page of hits and facet counts
-     * @throws QuerySyntaxException if the query cannot be parsed (readable message with position)
+     * @throws QuerySyntaxException if the query cannot be parsed (readable message with position), or, as a
+     *             {@link QueryTooCostlyException}, if it would take more work than a search may (see
+     *             {@code QueryLimits}: the message names what)
      * @throws IOException on index errors
      */
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         long start = System.nanoTime();
-        Query query = parse(request.query(), request.fields());
+        QueryLimits.Deadline deadline = new QueryLimits.Deadline(QueryLimits.TIME_BUDGET);
         Map<String, Query> filters = filters(request);
         int window = Math.min(SearchRequest.MAX_WINDOW, request.offset() + request.limit());
         try (Acquired a = acquire()) {
-            IndexSearcher s = a.searcher();
+            Query query = parse(request.query(), request.fields(), false, a.searcher().getIndexReader(), deadline);
+            IndexSearcher s = bounded(a.searcher(), query, deadline);
             Query main = filtered(query, filters, null);
             // files are collected beyond the window: copies of one document are shown as one hit
             int collect = Math.max(1, window * 2 + 8);
@@ -482,11 +513,17 @@ public final class KbIndex implements SearchBackend {
                 topDocs = (TopDocs) r[0];
                 documents = (Long) r[1];
             }
+            if (s.timedOut()) {
+                throw QueryParsing.timeUp(request.query());
+            }
             long files = topDocs.totalHits.value();
             List<ScoreDoc> firsts = firstOfEachDocument(s, topDocs.scoreDocs);
             while (firsts.size() < window && topDocs.scoreDocs.length < files && collect < 16 * SearchRequest.MAX_WINDOW) {
                 collect *= 4;
                 topDocs = s.search(main, topDocs(request.sort(), collect));
+                if (s.timedOut()) {
+                    throw QueryParsing.timeUp(request.query());
+                }
                 firsts = firstOfEachDocument(s, topDocs.scoreDocs);
             }
             int from = Math.min(request.offset(), firsts.size());
@@ -504,7 +541,8 @@ public final class KbIndex implements SearchBackend {
                 langs[i] = Language.fromCode(values[i].lang());
             }
             Snippet[] snippets = request.snippets() && ids.length > 0
-                    ? this.snippets.snippets(s, highlightQuery(s, query, request.query(), request.fields()), ids, langs)
+                    ? this.snippets.snippets(a.searcher(),
+                            highlightQuery(a.searcher(), query, request.query(), request.fields(), deadline), ids, langs)
                     : null;
             StoredFields stored = snippets == null ? null : s.storedFields();
             List<SearchHit> hits = new ArrayList<>(ids.length);
@@ -521,6 +559,10 @@ public final class KbIndex implements SearchBackend {
                         new DocumentMetadata(v.author(), v.created(), v.modified(), v.ocrConfidence()), others));
             }
             return new SearchResult(files, Duration.ofNanos(System.nanoTime() - start), hits, facets, documents);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw QueryParsing.tooManyClauses(request.query());
+        } catch (ExitableDirectoryReader.ExitingReaderException e) {
+            throw QueryParsing.timeUp(request.query());
         }
     }
 
@@ -572,9 +614,9 @@ public final class KbIndex implements SearchBackend {
      * The query for highlighting: the search query itself, or if it has wildcard, prefix, fuzzy, regular expression
      * or range terms, the query parsed again with those expanded to their best terms, rewritten.
      */
-    private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields)
-            throws QuerySyntaxException, IOException {
-        return queries.forHighlighting(s, parsed, query, fields);
+    private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields,
+            QueryLimits.Deadline deadline) throws QuerySyntaxException, IOException {
+        return queries.forHighlighting(s, parsed, query, fields, deadline);
     }
 
     private static float score(ScoreDoc sd) {
@@ -668,7 +710,7 @@ public final class KbIndex implements SearchBackend {
     }
 
     /**
-     * A stored document with the matches of a query, for the document viewer.
+     * A stored document with the matches of a query and the other files of the same document, for the document viewer.
      *
      * @param file the file
      * @param query a query whose matches are returned as highlights, or {@code null}
@@ -677,10 +719,12 @@ public final class KbIndex implements SearchBackend {
      * @throws IOException on index errors
      */
     public Optional<StoredDocument> document(Path file, String query) throws QuerySyntaxException, IOException {
-        Query q = query == null || query.isBlank() ? null : parse(query, List.of());
         String key = file.toAbsolutePath().normalize().toString();
         try (Acquired a = acquire()) {
             IndexSearcher s = a.searcher();
+            QueryLimits.Deadline deadline = new QueryLimits.Deadline(QueryLimits.TIME_BUDGET);
+            Query q = query == null || query.isBlank() ? null
+                    : parse(query, List.of(), false, s.getIndexReader(), deadline);
             TopDocs td = s.search(new TermQuery(new Term(KbFields.PATH, key)), 1);
             if (td.scoreDocs.length == 0) {
                 return Optional.empty();
@@ -694,15 +738,18 @@ public final class KbIndex implements SearchBackend {
             IndexableField size = d.getField(DocumentMapper.SIZE);
             Language lang = Language.fromCode(d.get(KbFields.LANG));
             List<Highlight> highlights = q == null ? List.of()
-                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of()), doc, lang);
+                    : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of(), deadline), doc, lang);
             IndexableField ocr = d.getField(DocumentMapper.OCR);
+            HitValues.Values[] values = HitValues.read(s.getIndexReader(), new int[] {doc});
+            List<SearchHit.Copy> others = copies(s, values).getOrDefault(values[0].group(), List.of()).stream()
+                    .filter(c -> !c.path().toString().equals(values[0].path())).toList();
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), lang, DocumentFormat.fromId(d.get(KbFields.FORMAT)),
                     d.get(KbFields.ENCODING), encodingSource(d.get(DocumentMapper.ENCODING_SOURCE)), date(d),
                     size == null ? 0 : size.numericValue().longValue(), lastModified, d.get(KbFields.SHA256),
                     d.get(DocumentMapper.BODY), highlights, new DocumentMetadata(d.get(DocumentMapper.AUTHOR),
                             instant(d, DocumentMapper.CREATED), instant(d, DocumentMapper.MODIFIED),
-                            ocr == null ? null : ocr.numericValue().longValue() / 100.0)));
+                            ocr == null ? null : ocr.numericValue().longValue() / 100.0), others));
         }
     }
 

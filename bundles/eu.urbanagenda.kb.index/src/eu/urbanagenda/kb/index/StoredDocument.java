@@ -25,10 +25,11 @@ import eu.urbanagenda.kb.ingest.Language;
  * @param text the full text as extracted (with stress accents and soft hyphens)
  * @param highlights the matches of the query in {@code text}, in order, not overlapping
  * @param metadata author, dates and OCR confidence from the file
+ * @param copies the other files of the same document (exact or near copies), as search hits list them
  */
 public record StoredDocument(Path path, String title, String description, Language lang, DocumentFormat format,
         String encoding, EncodingSource encodingSource, LocalDate date, long size, long lastModified, String sha256,
-        String text, List<Highlight> highlights, DocumentMetadata metadata) {
+        String text, List<Highlight> highlights, DocumentMetadata metadata, List<SearchHit.Copy> copies) {
 
     /** @return the text with each highlight marked {@code <b>…</b>} (see {@link Highlight#marked}) */
     public String markedText() {

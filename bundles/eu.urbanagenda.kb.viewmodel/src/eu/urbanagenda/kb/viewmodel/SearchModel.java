@@ -77,9 +77,9 @@ public final class SearchModel {
 
         static final State INITIAL = new State(0, Phase.EMPTY, "", "", null, null, null, -1);
 
-        /** Whether more hits match than are shown. */
+        /** Whether more documents match than are shown (a hit is a document, shown with its copies). */
         public boolean hasMore() {
-            return result != null && result.hits().size() < result.totalHits();
+            return result != null && result.hits().size() < result.totalDocuments();
         }
     }
 

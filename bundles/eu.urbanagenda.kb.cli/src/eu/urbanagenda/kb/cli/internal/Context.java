@@ -2,6 +2,8 @@ package eu.urbanagenda.kb.cli.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.core.KbSessionService;
@@ -34,7 +36,11 @@ public final class Context {
             try {
                 opened = sessions.session();
             } catch (KnowledgeBaseLoadException e) {
-                throw new DataException("kb: the knowledge base cannot be loaded: " + e.getMessage(), e);
+                // refused, so that no command works on (and `link` or `index` saves) part of it
+                List<String> more = new ArrayList<>();
+                more.add("kb: the file was left as it is" + (e.getProblems().size() > 1 ? "; 'kb validate' lists every problem" : ""));
+                RestoreAdvice.line(dataDirectory(), Path.of(e.getFile())).ifPresent(line -> more.add("kb: " + line));
+                throw new DataException("kb: the knowledge base cannot be loaded: " + e.getMessage(), more, e);
             } catch (IOException e) {
                 throw new DataException("kb: " + e.getMessage(), e);
             }

@@ -29,7 +29,8 @@ final class Help {
 
                 Exit status: 0 success (also a search that finds nothing), 1 validation errors,
                 2 usage errors (unknown option, bad query syntax), 3 input or data errors (unreadable
-                path, locked index, corrupt knowledge base).""");
+                path, locked index, a knowledge base that does not load cleanly: every command refuses
+                it and leaves it as it is; kb validate lists its problems, kb restore puts back a backup).""");
         return text.toString();
     }
 

@@ -11,6 +11,7 @@ import eu.urbanagenda.kb.cli.internal.commands.ExportCommand;
 import eu.urbanagenda.kb.cli.internal.commands.IndexCommand;
 import eu.urbanagenda.kb.cli.internal.commands.LinkCommand;
 import eu.urbanagenda.kb.cli.internal.commands.PartnershipsCommand;
+import eu.urbanagenda.kb.cli.internal.commands.RestoreCommand;
 import eu.urbanagenda.kb.cli.internal.commands.SearchCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ShowCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ValidateCommand;
@@ -26,7 +27,7 @@ public final class KbCli {
 
     public KbCli() {
         this(List.of(new IndexCommand(), new SearchCommand(), new PartnershipsCommand(), new ShowCommand(),
-                new ValidateCommand(), new ExportCommand(), new LinkCommand()));
+                new ValidateCommand(), new RestoreCommand(), new ExportCommand(), new LinkCommand()));
     }
 
     public KbCli(List<Command> commands) {
@@ -109,6 +110,7 @@ public final class KbCli {
             return ExitStatus.USAGE;
         } catch (DataException e) {
             console.error(e.getMessage());
+            e.more().forEach(console::error);
             return ExitStatus.DATA;
         } catch (RuntimeException | Error e) {
             console.error("kb: internal error: " + e + " (please report it)");

@@ -1,5 +1,6 @@
 package eu.urbanagenda.kb.core.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +33,7 @@ import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.UrbanAgendaPackage;
+import eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException;
 
 /** A data directory set up on first use, searched with partnership filters, and kept safe across sessions. */
@@ -137,7 +139,9 @@ class KbSessionTest {
             assertTrue(session.model().isDirty());
             session.model().save();
             assertFalse(session.model().isDirty());
-            assertTrue(Files.isRegularFile(data.resolve(KbSession.KNOWLEDGE_BASE_FILE + ".bak")), "the previous version is kept");
+            List<KnowledgeBaseBackups.Backup> backups = KnowledgeBaseBackups.list(session.model().file());
+            assertEquals(2, backups.size(), "the bundled copy and the save are kept as backups: " + backups);
+            assertArrayEquals(Files.readAllBytes(session.model().file()), Files.readAllBytes(backups.get(0).file()));
         }
         try (KbSession session = KbSession.open(data)) {
             assertEquals(2024, session.model().partnership("food").orElseThrow().getActionPlanYear());
@@ -153,6 +157,33 @@ class KbSessionTest {
         assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
         assertTrue(e.getLine() > 0, "the line of the problem: " + e.getMessage());
         assertEquals(broken, Files.readString(file, StandardCharsets.UTF_8), "the broken file is not overwritten");
+    }
+
+    /**
+     * A knowledge base that loads with problems was opened as what could be read (every reference of the partnerships
+     * empty after an invalid byte), and the next save wrote that over the file. Now it is refused, and kept as it is.
+     */
+    @Test
+    void aKnowledgeBaseThatDoesNotLoadCleanlyIsRefusedAndLeftAsItIs() throws Exception {
+        try (KbSession session = KbSession.open(data)) {
+            assertEquals(21, session.model().knowledgeBase().getPartnerships().size(), "a clean file opens");
+        }
+        Path file = KbSession.knowledgeBaseFile(data);
+        String good = Files.readString(file, StandardCharsets.UTF_8);
+        byte[] goodBytes = good.getBytes(StandardCharsets.UTF_8);
+        int documents = good.substring(0, good.indexOf("<documents")).getBytes(StandardCharsets.UTF_8).length;
+        byte[] invalidByte = new byte[goodBytes.length + 1];
+        System.arraycopy(goodBytes, 0, invalidByte, 0, documents);
+        invalidByte[documents] = (byte) 0xff;
+        System.arraycopy(goodBytes, documents, invalidByte, documents + 1, goodBytes.length - documents);
+        for (byte[] damaged : List.of(invalidByte, good.replace("document=\"seed-004\"", "document=\"seed-999\"").getBytes(StandardCharsets.UTF_8),
+                good.replaceFirst("id=\"housing\"", "id=\"food\"").getBytes(StandardCharsets.UTF_8))) {
+            Files.write(file, damaged);
+            KnowledgeBaseLoadException e = assertThrows(KnowledgeBaseLoadException.class, () -> KbSession.open(data));
+            assertTrue(e.getMessage().startsWith(file + ":" + e.getLine() + ":"), e.getMessage());
+            assertTrue(e.getLine() > 0, e.getMessage());
+            assertArrayEquals(damaged, Files.readAllBytes(file), "the damaged file is left as it is");
+        }
     }
 
     @Test

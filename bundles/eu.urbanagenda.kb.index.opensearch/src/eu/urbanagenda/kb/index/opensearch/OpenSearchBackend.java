@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.index.opensearch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.search.IndexSearcher;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.opensearch.client.json.JsonData;
@@ -44,10 +47,12 @@ import eu.urbanagenda.kb.index.StoredDocument;
 import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
+import eu.urbanagenda.kb.index.internal.QueryLimits;
 import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.opensearch.internal.Cluster;
 import eu.urbanagenda.kb.index.opensearch.internal.ClusterAddress;
 import eu.urbanagenda.kb.index.opensearch.internal.ClusterSetup;
+import eu.urbanagenda.kb.index.opensearch.internal.ClusterTerms;
 import eu.urbanagenda.kb.index.opensearch.internal.FacetAggregations;
 import eu.urbanagenda.kb.index.opensearch.internal.Failures;
 import eu.urbanagenda.kb.index.opensearch.internal.Highlighting;
@@ -85,8 +90,9 @@ public final class OpenSearchBackend implements SearchBackend {
     private final String index;
     private final OpenSearchOptions options;
     private final Analyzer analyzer = KbFields.analyzer();
-    private final QueryParsing queries = new QueryParsing(analyzer, KbAnalyzers.translit(true));
+    private final QueryParsing queries = new QueryParsing(KbFields.queryAnalyzer(), KbAnalyzers.translit(true));
     private final Highlighting highlighting = new Highlighting(analyzer, queries);
+    private final ClusterTerms terms;
     private final FormatChange formatChange;
     private final ReentrantLock updateLock = new ReentrantLock();
     private volatile boolean closed;
@@ -96,6 +102,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.index = cluster.address().index();
         this.options = options;
         this.formatChange = formatChange;
+        this.terms = new ClusterTerms(cluster, index);
     }
 
     /**
@@ -169,7 +176,8 @@ public final class OpenSearchBackend implements SearchBackend {
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         ensureOpen();
         long start = System.nanoTime();
-        org.apache.lucene.search.Query parsed = queries.parse(request.query(), request.fields(), false);
+        QueryLimits.Deadline deadline = new QueryLimits.Deadline(QueryLimits.TIME_BUDGET);
+        org.apache.lucene.search.Query parsed = parse(request.query(), request.fields(), deadline);
         Query query = translate(parsed, request.query());
         Map<String, Query> filters = FacetAggregations.filters(request);
         int offset = Math.min(request.offset(), SearchRequest.MAX_WINDOW);
@@ -179,8 +187,9 @@ public final class OpenSearchBackend implements SearchBackend {
         SearchResponse<ObjectNode> response;
         try {
             response = cluster.call("search", () -> cluster.client().search(s -> {
+                // the rest of the time budget: the engine gives up in its place, as the desktop index does
                 s.index(index).query(query).from(offset).size(size).trackTotalHits(t -> t.enabled(true))
-                        .allowPartialSearchResults(false)
+                        .timeout(Math.max(1, deadline.remaining().toMillis()) + "ms").allowPartialSearchResults(false)
                         .source(c -> c.filter(f -> f.includes(List.of(SourceDocument.HIT_FIELDS))));
                 if (!filters.isEmpty()) {
                     s.postFilter(FacetAggregations.all(filters.values()));
@@ -207,11 +216,17 @@ public final class OpenSearchBackend implements SearchBackend {
                 return s;
             }, ObjectNode.class));
         } catch (ClusterException e) {
+            if (Failures.timedOut(e)) {
+                throw QueryParsing.timeUp(request.query());
+            }
             String problem = Failures.queryProblem(e);
             if (problem != null) {
                 throw new QuerySyntaxException("Invalid query: " + problem, request.query(), -1);
             }
             throw e;
+        }
+        if (Boolean.TRUE.equals(response.timedOut())) {
+            throw QueryParsing.timeUp(request.query());
         }
         List<Hit<ObjectNode>> hits = response.hits().hits();
         List<ExtractedDocument> documents = new ArrayList<>(hits.size());
@@ -221,9 +236,9 @@ public final class OpenSearchBackend implements SearchBackend {
             overrides.add(SourceDocument.override(hit.source()));
         }
         Snippet[] marked = snippets
-                ? highlighting.snippets(documents, overrides, parsed, request.query(), request.fields())
+                ? highlighting.snippets(documents, overrides, parsed, request.query(), request.fields(), deadline)
                 : null;
-        Map<Long, List<SearchHit.Copy>> copies = copies(hits);
+        Map<Long, List<SearchHit.Copy>> copies = copies(hits.stream().map(Hit::source).toList());
         List<SearchHit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             ExtractedDocument d = documents.get(i);
@@ -244,10 +259,10 @@ public final class OpenSearchBackend implements SearchBackend {
      * The files of the groups of copies among the hits (all of them, matching the query or not), by group: one request
      * for the groups of the page (the documents do not carry their group's size, which would change in every copy).
      */
-    private Map<Long, List<SearchHit.Copy>> copies(List<Hit<ObjectNode>> hits) throws ClusterException {
+    private Map<Long, List<SearchHit.Copy>> copies(List<ObjectNode> sources) throws ClusterException {
         List<FieldValue> groups = new ArrayList<>();
-        for (Hit<ObjectNode> hit : hits) {
-            groups.add(FieldValue.of(hit.source().path(DocumentMapper.GROUP).asLong()));
+        for (ObjectNode source : sources) {
+            groups.add(FieldValue.of(source.path(DocumentMapper.GROUP).asLong()));
         }
         if (groups.isEmpty()) {
             return Map.of();
@@ -268,6 +283,31 @@ public final class OpenSearchBackend implements SearchBackend {
                             ocr == null || ocr.isNull() ? null : ocr.asLong() / 100.0));
         }
         return byGroup;
+    }
+
+    /**
+     * Parses as the desktop index does ({@link QueryParsing}), asking the cluster for the document frequencies the
+     * parser needs ({@link ClusterTerms}; it cannot list the index's words, so a Latin word is read through the
+     * dictionary and the Bulgarian spellings only). A query of more terms than Lucene allows is refused here, as the
+     * desktop index refuses it, rather than by the engine.
+     */
+    private org.apache.lucene.search.Query parse(String query, List<String> fields, QueryLimits.Deadline deadline)
+            throws QuerySyntaxException, IOException {
+        org.apache.lucene.search.Query parsed;
+        try {
+            parsed = queries.parse(query, fields, false, terms, deadline);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the cluster did not answer for the terms
+        }
+        try {
+            // a searcher's rewrite counts the clauses as the desktop's does; over no documents it costs nothing
+            new IndexSearcher(new MultiReader()).rewrite(parsed);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw QueryParsing.tooManyClauses(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return parsed;
     }
 
     private static Query translate(org.apache.lucene.search.Query parsed, String query) throws QuerySyntaxException {
@@ -310,8 +350,9 @@ public final class OpenSearchBackend implements SearchBackend {
     @Override
     public Optional<StoredDocument> document(Path file, String query) throws QuerySyntaxException, IOException {
         ensureOpen();
+        QueryLimits.Deadline deadline = new QueryLimits.Deadline(QueryLimits.TIME_BUDGET);
         org.apache.lucene.search.Query parsed = query == null || query.isBlank() ? null
-                : queries.parse(query, List.of(), false);
+                : parse(query, List.of(), deadline);
         String id = SourceDocument.id(file.toAbsolutePath().normalize().toString());
         GetResponse<ObjectNode> r = cluster.call("read a document",
                 () -> cluster.client().get(g -> g.index(index).id(id), ObjectNode.class));
@@ -321,10 +362,13 @@ public final class OpenSearchBackend implements SearchBackend {
         ObjectNode source = r.source();
         ExtractedDocument d = SourceDocument.toExtracted(source, null);
         Charset override = SourceDocument.override(source);
-        List<Highlight> highlights = parsed == null ? List.of() : highlighting.highlights(d, override, parsed, query);
+        List<Highlight> highlights = parsed == null ? List.of()
+                : highlighting.highlights(d, override, parsed, query, deadline);
+        List<SearchHit.Copy> others = copies(List.of(source)).getOrDefault(source.path(DocumentMapper.GROUP).asLong(),
+                List.of()).stream().filter(c -> !c.path().equals(d.path())).toList();
         return Optional.of(new StoredDocument(d.path(), d.title(), d.description(), d.language(), d.format(),
                 d.encoding(), d.encodingSource(), d.date(), d.size(), d.lastModified(), d.sha256(), d.text(),
-                highlights, new DocumentMetadata(d.author(), d.created(), d.modified(), d.ocrConfidence())));
+                highlights, new DocumentMetadata(d.author(), d.created(), d.modified(), d.ocrConfidence()), others));
     }
 
     @Override

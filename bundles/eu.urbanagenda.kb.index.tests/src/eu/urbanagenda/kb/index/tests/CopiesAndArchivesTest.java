@@ -73,6 +73,16 @@ public class CopiesAndArchivesTest {
             assertEquals(Set.of("docx", "odt", "doc", "rtf", "epub", "pdf"), formats);
             assertEquals(6, hit.copies().size());
 
+            // the viewer's document lists the same other files
+            var stored = index.document(copy, null).orElseThrow();
+            Set<Path> others = stored.copies().stream().map(SearchHit.Copy::path).collect(Collectors.toSet());
+            assertEquals(6, others.size(), others.toString());
+            assertTrue(!others.contains(copy) && others.contains(formats().resolve("pdf").resolve(NAME + ".pdf")),
+                    others.toString());
+            assertEquals(List.of(), index.document(formats().resolve("pdf").resolve(OTHER + ".pdf"), null)
+                    .orElseThrow().copies().stream().filter(c -> c.path().toString().contains(NAME)).toList(),
+                    "another document's files are no copies");
+
             SearchResult all = index.search(SearchRequest.builder("").page(0, 10).build());
             assertEquals(13, all.totalHits());
             assertEquals(2, all.totalDocuments(), "two documents, not grouped together");

@@ -1,14 +1,23 @@
 package eu.urbanagenda.kb.index.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -18,6 +27,8 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.TermQuery;
 
 import eu.urbanagenda.kb.index.KbFields;
 
@@ -33,7 +44,14 @@ public final class KbQueryParser extends QueryParser {
 
     private static final String DEFAULT = "\u0000default";
     private static final float TIE_BREAKER = 0.1f;
-    private static final Map<String, Float> BOOSTS = Map.of(KbFields.TITLE, 2.0f, KbFields.TRANSLIT, 0.5f);
+    /**
+     * The title is the text's first line (or the document's own title): a match there is weighed lightly, so that it
+     * adds to a match in the text rather than outranking documents that use the word more (measured with
+     * releng/eu.urbanagenda.kb.bench/quality.sh: 2 put documents that name a rare word in their title above the one
+     * that uses it; 0.3 and lower rank as the text alone).
+     */
+    private static final float TITLE_BOOST = 0.3f;
+    private static final Map<String, Float> BOOSTS = Map.of(KbFields.TITLE, TITLE_BOOST, KbFields.TRANSLIT, 0.5f);
     private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("uk", KbFields.TEXT_UK),
             Map.entry("bg", KbFields.TEXT_BG), Map.entry("ru", KbFields.TEXT_RU), Map.entry("en", KbFields.TEXT_EN),
             Map.entry("other", KbFields.TEXT_OTHER), Map.entry("language", KbFields.LANG),
@@ -44,6 +62,12 @@ public final class KbQueryParser extends QueryParser {
 
     private final List<String> defaultFields;
     private final Analyzer latinTranslit;
+    private final IndexTerms index;
+    private final LatinReadings latin;
+    private QueryLimits.Deadline deadline;
+    /** Readings of Latin words as Cyrillic still allowed in this query (each asks the dictionary or the index). */
+    private int latinReadings = MAX_LATIN_READINGS;
+    private static final int MAX_LATIN_READINGS = 64;
 
     /**
      * @param analyzer the per-field analyzer
@@ -51,7 +75,7 @@ public final class KbQueryParser extends QueryParser {
      * @param defaultFields the fields of a term without field name
      */
     public KbQueryParser(Analyzer analyzer, Analyzer latinTranslit, List<String> defaultFields) {
-        this(analyzer, latinTranslit, defaultFields, false);
+        this(analyzer, latinTranslit, defaultFields, false, null);
     }
 
     /**
@@ -61,10 +85,14 @@ public final class KbQueryParser extends QueryParser {
      * @param forHighlighting whether wildcard, prefix, regular expression and range queries rewrite to their 64 best
      *            terms (then {@code IndexSearcher.rewrite} gives plain terms, which the highlighter finds in the
      *            postings) instead of the faster constant-score rewrite used for searching
+     * @param index the index searched, whose words a Latin query word may stand for and whose document frequencies
+     *            rank a plain text's words, or {@code null}
      */
     public KbQueryParser(Analyzer analyzer, Analyzer latinTranslit, List<String> defaultFields,
-            boolean forHighlighting) {
+            boolean forHighlighting, IndexTerms index) {
         super(DEFAULT, analyzer);
+        this.index = index;
+        this.latin = new LatinReadings(index, analyzer);
         if (forHighlighting) {
             setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64));
         }
@@ -77,9 +105,132 @@ public final class KbQueryParser extends QueryParser {
         }).distinct().toList();
         this.latinTranslit = latinTranslit;
         setDefaultOperator(Operator.AND);
+        setDeterminizeWorkLimit(QueryLimits.DETERMINIZE_WORK);
         setAllowLeadingWildcard(true);
         setSplitOnWhitespace(true);
         setLocale(Locale.ROOT);
+    }
+
+    /**
+     * @param deadline the end of the search's time budget, checked while the query is built
+     */
+    public void setDeadline(QueryLimits.Deadline deadline) {
+        this.deadline = deadline;
+    }
+
+    private void checkTime() throws ParseException {
+        if (deadline != null) {
+            deadline.check();
+        }
+    }
+
+    /** Words of a text searched as plain text (letters and digits, with inner apostrophes). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’ʼ][\\p{L}]+)*");
+    /** Explicit operators: a query that has them is parsed, however long. */
+    private static final Pattern OPERATOR = Pattern.compile("\\b(?:AND|OR|NOT)\\b|&&|\\|\\|");
+    /** A query of more words than this, without operators, is searched as plain text. */
+    public static final int PLAIN_TEXT_WORDS = 24;
+    /** The most telling words of a plain text that are searched. */
+    static final int PLAIN_TEXT_TERMS = 32;
+    /** The share of those words a document must have. */
+    static final float PLAIN_TEXT_SHARE = 0.3f;
+
+    /**
+     * @param query a query
+     * @return whether it is searched as plain text (see {@link #plainText(String)}): more than
+     *         {@link #PLAIN_TEXT_WORDS} words and no operator AND, OR, NOT, &amp;&amp;, ||
+     */
+    public static boolean isPlainText(String query) {
+        Matcher m = WORD.matcher(query);
+        int words = 0;
+        while (words <= PLAIN_TEXT_WORDS && m.find()) {
+            words++;
+        }
+        return words > PLAIN_TEXT_WORDS && !OPERATOR.matcher(query).find();
+    }
+
+    /**
+     * A long text, such as a pasted paragraph, searched like "more like this": its syntax characters are text, and of
+     * its distinct words the {@link #PLAIN_TEXT_TERMS} rarest in the index (that it has at all) are searched, each as
+     * a word without field, in a ranked OR of which a document must match {@link #PLAIN_TEXT_SHARE}. The document the
+     * text comes from has them all and ranks first.
+     *
+     * @param text the text
+     * @return the query, or {@code null} if no word of the text is in the index
+     * @throws ParseException if the time budget runs out
+     */
+    public Query plainText(String text) throws ParseException {
+        Set<String> words = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            words.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        List<Map.Entry<String, Long>> byRarity = new ArrayList<>();
+        long[] dfs = index == null ? null : documentFrequencies(words);
+        int i = 0;
+        for (String w : words) {
+            checkTime();
+            long df = dfs == null ? 1 : dfs[i++];
+            if (df > 0) {
+                byRarity.add(Map.entry(w, df));
+            }
+        }
+        byRarity.sort(Map.Entry.comparingByValue());
+        Set<String> chosen = new LinkedHashSet<>();
+        byRarity.stream().limit(PLAIN_TEXT_TERMS).forEach(e -> chosen.add(e.getKey()));
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String w : words) {
+            if (chosen.contains(w)) {
+                Query q = getFieldQuery(DEFAULT, w, false);
+                if (q != null) {
+                    b.add(q, BooleanClause.Occur.SHOULD);
+                    clauses++;
+                }
+            }
+        }
+        if (clauses == 0) {
+            return null;
+        }
+        b.setMinimumNumberShouldMatch(Math.max(1, Math.round(clauses * PLAIN_TEXT_SHARE)));
+        return b.build();
+    }
+
+    /**
+     * In how many documents each word occurs, through the analysis of each text field (lemmas and stems): the sum of
+     * the document frequencies of its terms, asked of the index in one batch.
+     */
+    private long[] documentFrequencies(Set<String> words) throws ParseException {
+        List<Term> terms = new ArrayList<>();
+        int[] ends = new int[words.size()];
+        int w = 0;
+        try {
+            for (String word : words) {
+                checkTime();
+                for (String field : KbFields.TEXT_FIELDS) {
+                    try (TokenStream ts = getAnalyzer().tokenStream(field, word)) {
+                        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                        ts.reset();
+                        while (ts.incrementToken()) {
+                            terms.add(new Term(field, term.toString()));
+                        }
+                        ts.end();
+                    }
+                }
+                ends[w++] = terms.size();
+            }
+            long[] termDfs = index.docFreqs(terms);
+            checkTime();
+            long[] out = new long[words.size()];
+            for (int i = 0, t = 0; i < out.length; i++) {
+                for (; t < ends[i]; t++) {
+                    out[i] += termDfs[t];
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What to build for one field. */
@@ -143,6 +294,30 @@ public final class KbQueryParser extends QueryParser {
         return new BooleanQuery.Builder().add(nameQuery, occur).add(valueQuery, occur).build();
     }
 
+    /**
+     * The stems of a Bulgarian word (see {@code KbAnalyzers.bulgarian(true)}) are scored each with its own rarity and
+     * added up, rather than blended into one term whose rarity is that of the commonest: a document whose form of the
+     * word shares the closer, rarer light stem with the query ranks above those that only share the broad stem.
+     */
+    @Override
+    protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+        if (!KbFields.TEXT_BG.equals(field)) {
+            return super.newSynonymQuery(field, terms);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (TermAndBoost t : terms) {
+            b.add(new TermQuery(new Term(field, t.term())), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** Regular expressions in the syntax {@link QueryLimits#regexp(String)} has checked. */
+    @Override
+    protected Query newRegexpQuery(Term regexp) {
+        return new RegexpQuery(regexp, QueryLimits.REGEXP_FLAGS, 0, RegexpQuery.DEFAULT_PROVIDER,
+                getDeterminizeWorkLimit(), getMultiTermRewriteMethod());
+    }
+
     /** A group of only excluded terms ({@code NOT Brexit}) means every document without them, not none. */
     @Override
     protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
@@ -158,20 +333,39 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        checkTime();
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getFieldQuery(DEFAULT, queryText, quoted));
         }
         if (f.equals(DEFAULT)) {
             return expand(queryText, true, ff -> ff.equals(KbFields.TRANSLIT)
-                    ? newFieldQuery(latinTranslit, ff, queryText, quoted)
-                    : super.getFieldQuery(ff, queryText, quoted));
+                    ? (!quoted && latin.readAsInflected(queryText) ? null
+                            : newFieldQuery(latinTranslit, ff, queryText, quoted))
+                    : withLatinReadings(ff, queryText, quoted, super.getFieldQuery(ff, queryText, quoted)));
         }
-        return super.getFieldQuery(f, queryText, quoted);
+        return withLatinReadings(f, queryText, quoted, super.getFieldQuery(f, queryText, quoted));
+    }
+
+    /**
+     * A Latin word in the Ukrainian or Bulgarian text also stands for the Cyrillic words it transliterates
+     * ({@link LatinReadings}): the better of the two matches counts.
+     */
+    private Query withLatinReadings(String field, String text, boolean quoted, Query asTyped) {
+        if (quoted || !(field.equals(KbFields.TEXT_UK) || field.equals(KbFields.TEXT_BG)) || latinReadings <= 0) {
+            return asTyped;
+        }
+        latinReadings--;
+        Query readings = latin.query(field, text);
+        if (readings == null) {
+            return asTyped;
+        }
+        return asTyped == null ? readings : new DisjunctionMaxQuery(List.of(asTyped, readings), 0f);
     }
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        checkTime();
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getFieldQuery(DEFAULT, queryText, slop));
@@ -184,6 +378,8 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        checkTime();
+        QueryLimits.fuzzy(termStr);
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getFuzzyQuery(DEFAULT, termStr, minSimilarity));
@@ -196,6 +392,8 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        checkTime();
+        QueryLimits.wildcard(termStr);
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getPrefixQuery(DEFAULT, termStr));
@@ -207,7 +405,9 @@ public final class KbQueryParser extends QueryParser {
     }
 
     @Override
-    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    protected Query getWildcardQuery(String field, String typed) throws ParseException {
+        checkTime();
+        String termStr = QueryLimits.wildcard(typed);
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getWildcardQuery(DEFAULT, termStr));
@@ -223,6 +423,8 @@ public final class KbQueryParser extends QueryParser {
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        checkTime();
+        QueryLimits.regexp(termStr);
         String f = resolve(field);
         if (f == null) {
             return unknownField(field, getRegexpQuery(DEFAULT, termStr));
@@ -272,7 +474,8 @@ public final class KbQueryParser extends QueryParser {
             }
             return LocalDate.parse(v).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw new ParseException("date: expects dates like 2021, 2021-10 or 2021-10-19, not \"" + value + "\"");
+            throw new ParseException("The date field expects dates like 2021, 2021-10 or 2021-10-19, not \"" + value
+                    + "\"");
         }
     }
 }

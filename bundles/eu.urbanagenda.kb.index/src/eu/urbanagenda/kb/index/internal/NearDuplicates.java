@@ -247,36 +247,9 @@ public final class NearDuplicates {
                 union(parent, first, i);
             }
         }
-        // candidates: files sharing signature values (buckets of common values are left out)
-        Map<Long, List<Integer>> buckets = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            int[] s = sigs.get(i);
-            if (s == null) {
-                continue;
-            }
-            for (int k = 0; k < K; k++) {
-                if (s[k] != Integer.MAX_VALUE) {
-                    buckets.computeIfAbsent(((long) k << 32) | (s[k] & 0xFFFFFFFFL), x -> new ArrayList<>(2)).add(i);
-                }
-            }
-        }
-        Map<Long, Integer> shared = new HashMap<>();
-        for (List<Integer> b : buckets.values()) {
-            if (b.size() < 2 || b.size() > MAX_BUCKET) {
-                continue;
-            }
-            for (int x = 0; x < b.size(); x++) {
-                for (int y = x + 1; y < b.size(); y++) {
-                    shared.merge(((long) b.get(x) << 32) | b.get(y), 1, Integer::sum);
-                }
-            }
-        }
-        for (var e : shared.entrySet()) {
-            if (e.getValue() < MIN_SHARED) {
-                continue;
-            }
-            int a = (int) (e.getKey() >>> 32);
-            int b = (int) (long) e.getKey();
+        for (long pair : candidates(sigs)) {
+            int a = (int) (pair >>> 32);
+            int b = (int) pair;
             if (find(parent, a) != find(parent, b)
                     && containment(sigs.get(a), counts.get(a), sigs.get(b), counts.get(b)) >= THRESHOLD) {
                 union(parent, a, b);
@@ -415,7 +388,48 @@ public final class NearDuplicates {
         return out;
     }
 
-    private static int find(int[] parent, int i) {
+    /**
+     * The pairs of files worth comparing: those whose signatures share at least {@link #MIN_SHARED} values (values
+     * shared by more than {@link #MAX_BUCKET} files are too common to tell anything and left out).
+     *
+     * @param sigs the signatures' hashes, {@code null} for a file without one
+     * @return the pairs, each as {@code (long) a << 32 | b} with {@code a < b} indexes into {@code sigs}
+     */
+    public static List<Long> candidates(List<int[]> sigs) {
+        Map<Long, List<Integer>> buckets = new HashMap<>();
+        for (int i = 0; i < sigs.size(); i++) {
+            int[] s = sigs.get(i);
+            if (s == null) {
+                continue;
+            }
+            for (int k = 0; k < K; k++) {
+                if (s[k] != Integer.MAX_VALUE) {
+                    buckets.computeIfAbsent(((long) k << 32) | (s[k] & 0xFFFFFFFFL), x -> new ArrayList<>(2)).add(i);
+                }
+            }
+        }
+        Map<Long, Integer> shared = new HashMap<>();
+        for (List<Integer> b : buckets.values()) {
+            if (b.size() < 2 || b.size() > MAX_BUCKET) {
+                continue;
+            }
+            for (int x = 0; x < b.size(); x++) {
+                for (int y = x + 1; y < b.size(); y++) {
+                    shared.merge(((long) b.get(x) << 32) | b.get(y), 1, Integer::sum);
+                }
+            }
+        }
+        List<Long> pairs = new ArrayList<>();
+        shared.forEach((pair, count) -> {
+            if (count >= MIN_SHARED) {
+                pairs.add(pair);
+            }
+        });
+        return pairs;
+    }
+
+    /** Union-find: the root of {@code i}'s set (paths halved on the way). */
+    public static int find(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
             i = parent[i];
@@ -423,7 +437,8 @@ public final class NearDuplicates {
         return i;
     }
 
-    private static void union(int[] parent, int a, int b) {
+    /** Union-find: joins the sets of {@code a} and {@code b} (the smaller index is the root). */
+    public static void union(int[] parent, int a, int b) {
         int ra = find(parent, a);
         int rb = find(parent, b);
         if (ra != rb) {

@@ -1,5 +1,6 @@
 package eu.urbanagenda.kb.index.internal;
 
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,21 +45,39 @@ public final class SyntaxErrors {
             Matcher m = LEXICAL.matcher(msg);
             int pos = m.find() ? position(query, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : -1;
             if (msg.contains("<EOF>")) {
-                int quote = lastUnclosedQuote(query);
-                if (quote >= 0) {
-                    return error(query, quote, "The phrase starting at position " + (quote + 1)
+                int[] open = unclosed(query);
+                if (open[0] == '"') {
+                    return error(query, open[1], "The phrase starting at position " + (open[1] + 1)
                             + " has no closing quote (\")");
                 }
-                return error(query, Math.max(0, query.length() - 1),
-                        "The query ends inside an escape (\\) or a quoted part");
+                if (open[0] == '/') {
+                    return error(query, open[1], "The regular expression starting at position " + (open[1] + 1)
+                            + " has no closing slash (/); to search for a slash itself, write \\/");
+                }
+                if (open[0] == '\\') {
+                    return error(query, open[1], "The query ends with a backslash (\\), which would make the "
+                            + "next character plain text; to search for a backslash itself, write \\\\");
+                }
+                int caret = badWeight(query);
+                if (caret >= 0) {
+                    return error(query, caret, "The weight after ^ at position " + (caret + 1) + " must be a number, "
+                            + "e.g. громада^2");
+                }
+                return error(query, Math.max(0, query.length() - 1), "The query ends too early");
             }
-            return error(query, Math.max(0, pos), "Unexpected character at position " + (Math.max(0, pos) + 1));
+            int at = Math.max(0, Math.min(pos, query.length() - 1));
+            String what = query.isEmpty() ? "" : " \"" + query.charAt(at) + "\"";
+            return error(query, at, "Unexpected character" + what + " at position " + (at + 1)
+                    + "; put it between quotes or after a backslash (\\) to search for it");
         }
-        String msg = cause.getMessage() == null ? "cannot be parsed" : cause.getMessage();
-        if (msg.startsWith("Cannot parse")) {
-            msg = "cannot be parsed";
+        String msg = cause.getMessage() == null || cause.getMessage().startsWith("Cannot parse")
+                ? "The query cannot be read" : cause.getMessage().strip();
+        if (msg.startsWith("Fractional edit distances") || msg.startsWith("Minimum similarity for a FuzzyQuery")) {
+            int tilde = query.indexOf('~');
+            return error(query, tilde, "A fuzzy term takes the number of letters that may differ after ~: 0, 1 or "
+                    + "2 (e.g. громада~1)" + (tilde >= 0 ? ", not what follows ~ at position " + (tilde + 1) : ""));
         }
-        return new QuerySyntaxException("Invalid query: " + msg, query, -1);
+        return new QuerySyntaxException(msg.endsWith(".") ? msg : msg + ".", query, -1);
     }
 
     private static QuerySyntaxException error(String query, int pos, String message) {
@@ -95,16 +114,54 @@ public final class SyntaxErrors {
         return Math.max(0, Math.min(query.length(), offset + column));
     }
 
-    private static int lastUnclosedQuote(String query) {
-        int open = -1;
+    /** @return the position of a ^ not followed by a number (outside quotes), or -1 */
+    private static int badWeight(String query) {
+        return firstUnquoted(query, i -> query.charAt(i) == '^'
+                && (i + 1 >= query.length() || !Character.isDigit(query.charAt(i + 1))));
+    }
+
+    /**
+     * @param query a query
+     * @param test asked of each position of a character that is neither escaped nor between quotes, in order
+     * @return the first position for which the test holds, or -1
+     */
+    static int firstUnquoted(String query, IntPredicate test) {
+        boolean quoted = false;
         for (int i = 0; i < query.length(); i++) {
             char c = query.charAt(i);
             if (c == '\\') {
                 i++;
             } else if (c == '"') {
-                open = open < 0 ? i : -1;
+                quoted = !quoted;
+            } else if (!quoted && test.test(i)) {
+                return i;
             }
         }
-        return open;
+        return -1;
+    }
+
+    /**
+     * @return what is left open at the end of the query, as {kind, position}: a phrase ({@code "}), a regular
+     *         expression ({@code /}), an escape ({@code \}), or {0, -1}
+     */
+    private static int[] unclosed(String query) {
+        char open = 0;
+        int at = -1;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= query.length()) {
+                    return new int[] {'\\', i};
+                }
+                i++;
+            } else if (open == 0 && (c == '"' || c == '/')) {
+                open = c;
+                at = i;
+            } else if (c == open) {
+                open = 0;
+                at = -1;
+            }
+        }
+        return new int[] {open, at};
     }
 }

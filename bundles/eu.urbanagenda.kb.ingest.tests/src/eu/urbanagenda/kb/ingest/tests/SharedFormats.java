@@ -11,23 +11,30 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
 /**
  * The office documents and scans of ../shared/formats (read in place), the corpus texts they were made from, and the
- * word-level comparison of an extracted text with its source.
+ * word-level comparison of an extracted text with its source. Public and plain Java (PDFBox aside): the formats
+ * benchmark ({@code releng/eu.urbanagenda.kb.bench/formats-bench.sh}) compiles it too, so tests and benchmark measure
+ * the same way.
  */
-final class SharedFormats {
+public final class SharedFormats {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’ʼ][\\p{L}]+)*");
 
     private SharedFormats() {
     }
 
-    static Path dir() {
+    /** @return the folder {@code formats} of {@code kb.shared} (default {@code ../shared}) */
+    public static Path dir() {
         return Path.of(System.getProperty("kb.shared", "../shared")).resolve("formats").toAbsolutePath().normalize();
     }
 
     /** @return the file made from a corpus document, e.g. {@code docx/uk_….docx} */
-    static Path file(String format, String name) {
+    public static Path file(String format, String name) {
         String ext = switch (format) {
             case "scan-jpg" -> "jpg";
             case "scan-pdf" -> "pdf";
@@ -36,14 +43,31 @@ final class SharedFormats {
         return dir().resolve(format).resolve(name + "." + ext);
     }
 
-    /** @return the corpus text a file was made from */
-    static String source(String name) throws IOException {
+    /** @return the corpus text a file was made from, by its name without extension */
+    public static String source(String name) throws IOException {
         Path corpus = dir().resolveSibling("corpus");
         Path p = corpus.resolve(name.substring(0, 2)).resolve(name + ".txt");
         return Files.readString(p, StandardCharsets.UTF_8);
     }
 
-    static List<String> words(String text) {
+    /**
+     * The text a scan shows: the scans are images of the first page of the document's PDF, so the truth of a scan is
+     * the text layer of that page (not a guess at how many words of the source fit on a page).
+     *
+     * @param name the document's name without extension
+     * @return the text of page 1 of {@code pdf/<name>.pdf}
+     */
+    public static String firstPage(String name) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(file("pdf", name).toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            return stripper.getText(doc);
+        }
+    }
+
+    /** @return the words of a text, lower case, apostrophes unified */
+    public static List<String> words(String text) {
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('ʼ', '\''));
         List<String> words = new java.util.ArrayList<>();
         while (m.find()) {
@@ -53,7 +77,7 @@ final class SharedFormats {
     }
 
     /** Word-level F1 of two texts as bags of words. */
-    static double f1(String extracted, String truth) {
+    public static double f1(String extracted, String truth) {
         Map<String, Integer> a = bag(words(extracted));
         Map<String, Integer> b = bag(words(truth));
         long common = 0;
@@ -71,7 +95,7 @@ final class SharedFormats {
     }
 
     /** Word recall of a text against the words of a source it shows a part of (a first page). */
-    static double recall(String extracted, List<String> truth) {
+    public static double recall(String extracted, List<String> truth) {
         Map<String, Integer> a = bag(words(extracted));
         Map<String, Integer> b = bag(truth);
         long common = 0;

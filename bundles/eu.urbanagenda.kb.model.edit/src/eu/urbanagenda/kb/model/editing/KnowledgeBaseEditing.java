@@ -38,13 +38,18 @@ public final class KnowledgeBaseEditing {
 
     /**
      * An editing domain over {@code adapterFactory} with a {@link BasicCommandStack} (undo, redo, save point for the
-     * dirty state) and a resource set prepared by {@link KnowledgeBaseFiles#createResourceSet()}.
+     * dirty state) and a resource set prepared by {@link KnowledgeBaseFiles#createResourceSet()} (it opens no URI by itself).
      */
     public static AdapterFactoryEditingDomain createEditingDomain(AdapterFactory adapterFactory) {
         return new AdapterFactoryEditingDomain(adapterFactory, new BasicCommandStack(), KnowledgeBaseFiles.createResourceSet());
     }
 
-    /** Loads a knowledge-base file into the domain's resource set (see {@link KnowledgeBaseFiles#load(Path)}). */
+    /**
+     * Loads a knowledge-base file into the domain's resource set (see {@link KnowledgeBaseFiles#load(Path)}): the whole
+     * knowledge base, or a {@link KnowledgeBaseLoadException} naming file, line and problem, so that an editor never
+     * works on (and saves) part of one. To restore a damaged file, see
+     * {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups}.
+     */
     public static LoadResult load(AdapterFactoryEditingDomain domain, Path file) throws KnowledgeBaseLoadException {
         return KnowledgeBaseFiles.load(file, domain.getResourceSet());
     }

@@ -1,6 +1,9 @@
 package eu.urbanagenda.kb.model.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
@@ -9,10 +12,17 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceImpl;
+import org.eclipse.emf.ecore.xmi.impl.XMILoadImpl;
+import org.eclipse.emf.ecore.xmi.XMLLoad;
+import org.xml.sax.helpers.DefaultHandler;
+
+import eu.urbanagenda.kb.model.persistence.LoadProblem;
 
 /**
  * The XMI resource of a knowledge base: UTF-8, references by the objects' own ids (no UUIDs, no positional paths),
- * an id index for fast look-up, and an XML parser that refuses DTDs and external entities.
+ * an id index for fast look-up, an XML parser that refuses DTDs and external entities, and a loader
+ * ({@link KnowledgeBaseXmiHandler}) that reads nothing but this file and the model's own package. A resource that was
+ * read with problems refuses to be saved: what could not be read is not in it.
  */
 public class KnowledgeBaseResource extends XMIResourceImpl {
 
@@ -24,6 +34,9 @@ public class KnowledgeBaseResource extends XMIResourceImpl {
         }
     }
 
+    private LoadState loadState = new LoadState();
+    private List<LoadProblem> loadProblems = List.of();
+
     public KnowledgeBaseResource(URI uri) {
         super(uri);
         setIntrinsicIDToEObjectMap(new HashMap<>());
@@ -34,6 +47,60 @@ public class KnowledgeBaseResource extends XMIResourceImpl {
     @Override
     protected boolean useUUIDs() {
         return false;
+    }
+
+    @Override
+    protected XMLLoad createXMLLoad() {
+        loadState = new LoadState();
+        LoadState state = loadState;
+        return new XMILoadImpl(createXMLHelper()) {
+            @Override
+            protected DefaultHandler makeDefaultHandler() {
+                return new KnowledgeBaseXmiHandler(resource, helper, options, state);
+            }
+        };
+    }
+
+    @Override
+    protected XMLLoad createXMLLoad(Map<?, ?> options) {
+        return createXMLLoad();
+    }
+
+    /** How far the last load got (whether the parser reached the end, which elements were open). */
+    public LoadState loadState() {
+        return loadState;
+    }
+
+    /** Marks the resource as read with these problems: it will refuse to be saved. */
+    public void setLoadProblems(List<LoadProblem> problems) {
+        loadProblems = List.copyOf(problems);
+    }
+
+    public List<LoadProblem> loadProblems() {
+        return loadProblems;
+    }
+
+    @Override
+    protected void doUnload() {
+        super.doUnload();
+        loadProblems = List.of();
+    }
+
+    /** The guard behind every save: a knowledge base read with problems is not whole, so writing it would lose data. */
+    @Override
+    public void doSave(OutputStream outputStream, Map<?, ?> options) throws IOException {
+        checkSavable();
+        super.doSave(outputStream, options);
+    }
+
+    /** Throws when the resource was read with problems (see {@link #setLoadProblems(List)}). */
+    public void checkSavable() throws IOException {
+        if (!loadProblems.isEmpty()) {
+            LoadProblem first = loadProblems.get(0);
+            throw new IOException("the knowledge base was read from " + first.file() + " with " + loadProblems.size()
+                + (loadProblems.size() == 1 ? " problem" : " problems") + " (line " + first.line() + ": " + first.message()
+                + "), so it is not whole; saving it would lose what could not be read");
+        }
     }
 
     /**
@@ -54,6 +121,8 @@ public class KnowledgeBaseResource extends XMIResourceImpl {
         Map<Object, Object> options = new HashMap<>();
         options.put(XMLResource.OPTION_PARSER_FEATURES, parserFeatures());
         options.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
+        // a namespace is never taken for the address of a model to download (the handler knows only our package)
+        options.put(XMLResource.OPTION_USE_PACKAGE_NS_URI_AS_LOCATION, Boolean.FALSE);
         return options;
     }
 

@@ -7,8 +7,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import eu.urbanagenda.kb.model.internal.AtomicFiles;
-
 /**
  * The knowledge base the product ships with: {@value #PATH} inside the bundle {@code eu.urbanagenda.kb.model}
  * (21 partnerships, their coordinators, priorities and actions, the pillars, the cross-cutting issues, the five seed
@@ -40,13 +38,22 @@ public final class BundledKnowledgeBase {
         return KnowledgeBaseFiles.load(url(), KnowledgeBaseFiles.createResourceSet());
     }
 
-    /** Writes the bundled file to {@code target} atomically (an existing file there is kept as its backup). */
+    /**
+     * Writes the bundled file to {@code target} atomically, as a save does: checked to load cleanly, and kept as the
+     * first backup ({@link KnowledgeBaseBackups}).
+     */
     public static Path copyTo(Path target) throws IOException {
-        AtomicFiles.write(target, out -> {
-            try (InputStream in = open()) {
-                in.transferTo(out);
-            }
-        });
+        Path absolute = target.toAbsolutePath().normalize();
+        byte[] bytes;
+        try (InputStream in = open()) {
+            bytes = in.readAllBytes();
+        }
+        try {
+            KnowledgeBaseFiles.checkLoadsBack(bytes, absolute, false).resource().unload();
+            KnowledgeBaseFiles.write(absolute, bytes);
+        } catch (IOException e) {
+            throw new IOException("Cannot copy the bundled knowledge base to " + absolute + ": " + e.getMessage(), e);
+        }
         return target;
     }
 

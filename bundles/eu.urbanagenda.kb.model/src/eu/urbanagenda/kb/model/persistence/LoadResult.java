@@ -7,8 +7,10 @@ import org.eclipse.emf.ecore.resource.Resource;
 import eu.urbanagenda.kb.model.KnowledgeBase;
 
 /**
- * A loaded knowledge base, the resource that holds it, and the problems found while loading (empty when the file was
- * clean). Callers that edit and save should show the problems first: what they describe is not in the model.
+ * A loaded knowledge base, the resource that holds it, and the problems found while loading. Always empty from
+ * {@link KnowledgeBaseFiles#load(java.nio.file.Path)} (a file with problems is refused); from
+ * {@link KnowledgeBaseFiles#inspect(java.nio.file.Path)} the knowledge base is only what could be read, and its resource
+ * refuses to be saved.
  */
 public record LoadResult(KnowledgeBase knowledgeBase, Resource resource, List<LoadProblem> problems) {
 

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
+import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.core.KbSessionService;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.ui.internal.PartnershipsPerspective;
@@ -72,6 +74,46 @@ class BadInputTest {
             assertTrue(validation.getProblems().stream().anyMatch(p -> p.message().contains(file.toString())),
                     "the Validation view lists it: " + validation.getProblems());
             assertArrayEquals(content, Files.readAllBytes(file), "the file is untouched");
+        } finally {
+            service.setDataDirectory(original);
+            service.open();
+            Workbench.session();
+        }
+    }
+
+    @Test
+    void aDamagedKnowledgeBaseWithAGoodBackupIsRestoredWhenTheUserSaysSo() throws Exception {
+        Workbench.session();
+        Workbench.waitForIndexing();
+        KbSessionService service = Workbench.sessions();
+        Path original = service.dataDirectory();
+        Path data = Path.of(System.getProperty("kb.target"), "restore-kb", Long.toString(System.nanoTime()));
+        try (KbSession session = KbSession.open(data)) {
+            session.model().save(); // a save keeps a good backup
+        }
+        Path file = KbSession.knowledgeBaseFile(data);
+        byte[] good = Files.readAllBytes(file);
+        byte[] damaged = java.util.Arrays.copyOf(good, good.length / 2); // cut off, as by a full disk
+        Files.write(file, damaged);
+        try {
+            service.setDataDirectory(data);
+            AtomicReference<String> shown = new AtomicReference<>();
+            String restore = NLS.bind(Messages.Error_restore, 1).replaceAll("\\d+$", "");
+            AtomicBoolean found = Workbench.whenShellAppears(Messages.Error_openTitle, dialog -> {
+                shown.set(Workbench.labels(dialog));
+                Workbench.find(dialog, org.eclipse.swt.widgets.Button.class, b -> b.getText().startsWith(restore)).stream()
+                        .findFirst().ifPresent(Workbench::click);
+            });
+            service.open();
+            assertTrue(UiWait.until(Workbench.display(), () -> shown.get() != null), "the error dialog appeared");
+            assertTrue(found.get());
+            assertTrue(shown.get().contains(file.toString()), "names the file: " + shown.get());
+            assertTrue(UiWait.until(Workbench.display(), () -> service.current().isPresent()), "the restored base opened");
+            assertArrayEquals(good, Files.readAllBytes(file), "the backup is the file again");
+            try (var kept = Files.list(data)) {
+                assertTrue(kept.anyMatch(f -> f.getFileName().toString().startsWith("urban-agenda.replaced-")),
+                        "the damaged file is kept beside it");
+            }
         } finally {
             service.setDataDirectory(original);
             service.open();

@@ -157,7 +157,7 @@ class PartnershipEditorTest {
         KnowledgeBase onDisk = KnowledgeBaseFiles.load(session.model().file()).knowledgeBase();
         Partnership saved = onDisk.getPartnerships().stream().filter(p -> "digital-transition".equals(p.getId())).findFirst().orElseThrow();
         assertEquals(CHANGED, bulgarianName(saved), "the file holds the new name");
-        assertTrue(Files.exists(KnowledgeBaseFiles.backupOf(session.model().file())), "the previous version is kept as .bak");
+        assertTrue(Files.exists(KnowledgeBaseFiles.backupOf(session.model().file())), "the save is kept among the backups");
 
         assertTrue(page.closeEditor(editor, true));
         PartnershipEditor reopened = PartnershipEditor.open(page, digital());

@@ -1,11 +1,18 @@
 package eu.urbanagenda.kb.ui.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
@@ -14,11 +21,15 @@ import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.eclipse.ui.statushandlers.StatusManager;
 
 import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.core.KbSessionService;
+import eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
-import eu.urbanagenda.kb.ui.KbPreferences;
+import eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException;
 import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.KbPreferences;
 import eu.urbanagenda.kb.ui.SaveSupport;
 import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.editor.PartnershipEditor;
@@ -28,7 +39,8 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
 
     private SessionFollower follower;
     private KbSession seeded;
-    private String shownProblem;
+    private KbJobs.Watching watching;
+    private volatile String shownProblem;
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
@@ -53,16 +65,92 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
             // first use of a data directory: index the bundled seeds, in the background
             seeded = session;
             KbJobs.ensureIndexed(session);
-        } else if (session == null && problem != null && !problem.equals(shownProblem)) {
-            shownProblem = problem;
-            org.eclipse.swt.widgets.Display.getCurrent().asyncExec(() -> showProblem(problem));
+            watch(session);
+        } else if (session == null) {
+            stopWatching();
+            if (problem != null && !problem.equals(shownProblem)) {
+                shownProblem = problem;
+                Throwable failure = follower.service().failure().orElse(null);
+                if (failure instanceof KnowledgeBaseLoadException) {
+                    offerBackup(problem);
+                } else {
+                    Display.getCurrent().asyncExec(() -> showProblem(problem, null));
+                }
+            }
         }
     }
 
-    private void showProblem(String problem) {
+    /** While the session is open, what changes in its sources is indexed without an import. */
+    private void watch(KbSession session) {
+        stopWatching();
+        try {
+            watching = KbJobs.watchSources(session);
+        } catch (IOException e) {
+            StatusManager.getManager().handle(ErrorMessages.error(e), StatusManager.LOG);
+        }
+    }
+
+    private void stopWatching() {
+        if (watching != null) {
+            watching.close();
+            watching = null;
+        }
+    }
+
+    @Override
+    public void postShutdown() {
+        stopWatching();
+        super.postShutdown();
+    }
+
+    /** A damaged knowledge base: looks for the newest backup that loads (in a job: it reads them), then says so. */
+    private void offerBackup(String problem) {
+        Path file = KbSession.knowledgeBaseFile(follower.service().dataDirectory());
+        Display display = Display.getCurrent();
+        Job.create(Messages.Error_openTitle, monitor -> {
+            Optional<KnowledgeBaseBackups.Backup> backup;
+            try {
+                backup = KnowledgeBaseBackups.newestGood(file);
+            } catch (IOException e) {
+                backup = Optional.empty();
+            }
+            Optional<KnowledgeBaseBackups.Backup> found = backup;
+            display.asyncExec(() -> showProblem(problem, found.orElse(null)));
+        }).schedule();
+    }
+
+    /** The problem, and with a good backup the offer to restore it (the damaged file is kept beside it). */
+    private void showProblem(String problem, KnowledgeBaseBackups.Backup backup) {
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
         Shell shell = window == null ? null : window.getShell();
-        MessageDialog.openError(shell, Messages.Error_openTitle, problem + "\n\n" + Messages.Error_openAdvice);
+        if (backup == null) {
+            MessageDialog.openError(shell, Messages.Error_openTitle, problem + "\n\n" + Messages.Error_openAdvice);
+            return;
+        }
+        String saved = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(backup.savedAt().atZone(ZoneId.systemDefault()));
+        MessageDialog dialog = new MessageDialog(shell, Messages.Error_openTitle, null,
+                problem + "\n\n" + NLS.bind(Messages.Error_restoreOffer, backup.number(), saved), MessageDialog.ERROR,
+                new String[] { NLS.bind(Messages.Error_restore, backup.number()), Messages.Error_keep }, 0);
+        if (dialog.open() == 0) {
+            restore(backup);
+        }
+    }
+
+    private void restore(KnowledgeBaseBackups.Backup backup) {
+        KbSessionService sessions = follower.service();
+        Path file = KbSession.knowledgeBaseFile(sessions.dataDirectory());
+        Job job = Job.create(NLS.bind(Messages.Error_restoreJob, backup.number()), monitor -> {
+            try {
+                KnowledgeBaseBackups.restore(file, backup);
+                shownProblem = null;
+                sessions.open();
+            } catch (IOException e) {
+                StatusManager.getManager().handle(Status.error(NLS.bind(Messages.Error_restoreFailed, ErrorMessages.describe(e))),
+                        StatusManager.SHOW | StatusManager.LOG);
+            }
+        });
+        job.setUser(true);
+        job.schedule();
     }
 
     @Override
@@ -114,7 +202,8 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path copy = session.dataDirectory().resolve("urban-agenda.unsaved-" + time + ".xmi");
         try {
-            KnowledgeBaseFiles.save(session.model().knowledgeBase(), copy);
+            // a plain copy beside the knowledge base, whatever state the edits are in: no backups, no checks to refuse it
+            Files.write(copy, KnowledgeBaseFiles.toBytes(session.model().knowledgeBase()));
             System.out.println("urbanagenda-kb: unsaved changes kept in " + copy);
         } catch (IOException e) {
             System.err.println("urbanagenda-kb: unsaved changes could not be kept: " + ErrorMessages.describe(e));

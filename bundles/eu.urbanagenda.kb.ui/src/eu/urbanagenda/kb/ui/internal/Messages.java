@@ -67,8 +67,14 @@ public final class Messages extends NLS {
     public static String Error_indexLocked;
     public static String Error_openTitle;
     public static String Error_openAdvice;
+    public static String Error_restoreOffer;
+    public static String Error_restore;
+    public static String Error_keep;
+    public static String Error_restoreJob;
+    public static String Error_restoreFailed;
     public static String Job_openKnowledgeBase;
     public static String Job_ensureIndexed;
+    public static String Job_indexChanges;
     public static String Language_en;
     public static String Language_uk;
     public static String Language_bg;

@@ -1,5 +1,9 @@
 package eu.urbanagenda.kb.ui.jobs;
 
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -9,6 +13,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.statushandlers.StatusManager;
 
 import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.core.SourceWatcher;
 import eu.urbanagenda.kb.ui.ErrorMessages;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
@@ -80,5 +85,55 @@ public final class KbJobs {
         job.setUser(false);
         job.schedule();
         return job;
+    }
+
+    /**
+     * Watches the session's recorded sources while the workbench runs ({@link SourceWatcher}): what changes there is
+     * indexed in a job that holds {@link #INDEX_WRITE}, so it never runs beside an import. What the watcher tells (how
+     * much it watches, a limit reached, a source folder gone) goes to the workbench's log.
+     *
+     * @return the watching; close it when the session closes
+     * @throws IOException if the system cannot watch files at all
+     */
+    public static Watching watchSources(KbSession session) throws IOException {
+        AtomicReference<SourceWatcher> watcher = new AtomicReference<>();
+        Job job = new IndexJob(Messages.Job_indexChanges) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                SourceWatcher w = watcher.get();
+                if (w != null) {
+                    w.runPending(monitor);
+                }
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+            }
+        };
+        job.setUser(false);
+        job.setSystem(false); // shown in the progress area while it runs, as a build is
+        job.setPriority(Job.DECORATE);
+        ILog log = ILog.of(KbJobs.class);
+        SourceWatcher started = SourceWatcher.start(session.library(), job::schedule, note -> {
+            if (note.problem()) {
+                log.warn(note.text());
+            } else {
+                log.info(note.text());
+            }
+        }, 0);
+        watcher.set(started);
+        return new Watching(started, job);
+    }
+
+    /**
+     * The watching of a session's sources.
+     *
+     * @param watcher the watcher
+     * @param job     the job that indexes what changed
+     */
+    public record Watching(SourceWatcher watcher, Job job) implements AutoCloseable {
+        /** Stops watching; an indexing run in progress is cancelled (what it has done is kept). */
+        @Override
+        public void close() {
+            watcher.close();
+            job.cancel();
+        }
     }
 }

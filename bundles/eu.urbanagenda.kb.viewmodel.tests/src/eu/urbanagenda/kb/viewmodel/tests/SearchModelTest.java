@@ -108,6 +108,24 @@ class SearchModelTest {
     }
 
     @Test
+    void copiesOfADocumentAreOneHitAndAPageOfAllDocumentsHasNoMore() throws Exception {
+        Path copies = java.nio.file.Files.createDirectories(data.resolve("copies"));
+        Path seed = eu.urbanagenda.kb.core.KbLocations.seedDocuments().get(0);
+        java.nio.file.Files.copy(seed, copies.resolve("a-copy.md"));
+        java.nio.file.Files.copy(seed, copies.resolve("another-copy.md"));
+        KbSessionService sessions = tracker.getService();
+        sessions.session().library().update(List.of(copies), eu.urbanagenda.kb.index.UpdateRequest.builder(), null);
+        model.setQuery("*:*");
+        waitFor(model::isSettled);
+        State state = model.state();
+        assertEquals(state.result().totalHits() - 2, state.result().totalDocuments(), "two files more than documents");
+        assertEquals(state.result().totalDocuments(), state.result().hits().size(), "every document on the first page");
+        assertTrue(!state.hasMore(), "nothing more to fetch");
+        SearchHit hit = state.result().hits().stream().filter(h -> !h.copies().isEmpty()).findFirst().orElseThrow();
+        assertEquals(2, hit.copies().size());
+    }
+
+    @Test
     void acrossLanguagesWidensAPartnershipsName() throws Exception {
         model.setQuery("digital transition");
         model.setAcrossLanguages(true);

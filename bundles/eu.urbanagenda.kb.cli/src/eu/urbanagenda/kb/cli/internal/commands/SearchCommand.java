@@ -24,6 +24,7 @@ import eu.urbanagenda.kb.cli.internal.UsageException;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.index.FacetCount;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
+import eu.urbanagenda.kb.index.QueryTooCostlyException;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -142,6 +143,8 @@ public final class SearchCommand implements Command {
             Timings.mark("index opened");
             result = session.search(request, args.values("partnership"));
             Timings.mark("searched (" + result.took().toMillis() + " ms in the index)");
+        } catch (QueryTooCostlyException e) {
+            throw new UsageException("kb search: query too costly: " + e.getMessage().strip());
         } catch (QuerySyntaxException e) {
             String where = e.position() >= 0 ? "at character " + (e.position() + 1) + " of «" + e.query() + "»: " : "";
             throw new UsageException("kb search: bad query " + where + e.getMessage().strip());

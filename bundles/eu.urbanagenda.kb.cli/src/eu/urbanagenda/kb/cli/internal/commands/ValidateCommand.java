@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.cli.internal.commands;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +17,19 @@ import eu.urbanagenda.kb.cli.internal.DataException;
 import eu.urbanagenda.kb.cli.internal.ExitStatus;
 import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
+import eu.urbanagenda.kb.cli.internal.RestoreAdvice;
 import eu.urbanagenda.kb.cli.internal.UsageException;
 import eu.urbanagenda.kb.core.KbSession;
-import eu.urbanagenda.kb.model.KnowledgeBase;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException;
 import eu.urbanagenda.kb.model.persistence.LoadProblem;
 import eu.urbanagenda.kb.model.persistence.LoadResult;
 import eu.urbanagenda.kb.model.validation.KnowledgeBaseValidation;
 
-/** `kb validate [FILE]`: what loading reports and the model's constraints; exit status 1 on errors. */
+/**
+ * `kb validate [FILE]`: every problem of loading and the model's constraints; exit status 1 on constraint errors, 3
+ * when the file does not load cleanly (the other commands refuse it), with the way back to a good backup.
+ */
 public final class ValidateCommand implements Command {
 
     @Override
@@ -35,7 +39,7 @@ public final class ValidateCommand implements Command {
 
     @Override
     public String summary() {
-        return "check a knowledge base against the model's rules (exit status 1 on errors)";
+        return "check a knowledge base against the model's rules (exit status 1 on errors, 3 when it is damaged)";
     }
 
     @Override
@@ -46,11 +50,14 @@ public final class ValidateCommand implements Command {
     @Override
     public String description() {
         return """
-                Checks FILE, or the knowledge base of the data directory: problems found while loading
-                (dangling references, unknown elements, bad values) and the constraints (a coordinator and
-                an English name for every partnership, unique ids, valid country codes, years from 2015 to
-                next year, evidence pointing at a document, no end year while active). Each error names the
-                object and the rule. Warnings do not change the exit status.""";
+                Checks FILE, or the knowledge base of the data directory, without changing it: every problem
+                found while loading (cut off, invalid bytes, dangling references, duplicate ids, references
+                outside the file, unknown elements, bad values) and the constraints (a coordinator and an
+                English name for every partnership, unique ids, valid country codes, years from 2015 to next
+                year, evidence pointing at a document, no end year while active). Each error names the object
+                and the rule, or the line. Warnings do not change the exit status.
+                Exit status 3: the file does not load cleanly, so the other commands refuse it; the newest good
+                backup and the command that restores it are shown (see kb restore).""";
     }
 
     @Override
@@ -64,31 +71,26 @@ public final class ValidateCommand implements Command {
             throw new UsageException("kb validate: at most one FILE");
         }
         Path file;
-        KnowledgeBase knowledgeBase;
-        List<LoadProblem> problems;
         if (args.operands().isEmpty()) {
-            KbSession session = context.session();
-            file = session.model().file();
-            knowledgeBase = session.model().knowledgeBase();
-            problems = session.model().loadProblems();
+            file = KbSession.knowledgeBaseFile(context.dataDirectory());
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                context.session(); // first use: sets the data directory up
+            }
         } else {
             file = Path.of(args.operands().get(0)).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new DataException("kb validate: cannot read " + file + ": no such file");
-            }
-            try {
-                LoadResult result = KnowledgeBaseFiles.load(file);
-                knowledgeBase = result.knowledgeBase();
-                problems = result.problems();
-            } catch (KnowledgeBaseLoadException e) {
-                throw new DataException("kb validate: " + e.getMessage(), e);
-            }
+        }
+        LoadResult result;
+        try {
+            result = KnowledgeBaseFiles.inspect(file);
+        } catch (KnowledgeBaseLoadException e) {
+            throw new DataException("kb validate: " + e.getMessage(),
+                RestoreAdvice.line(context.dataDirectory(), file).map(line -> "kb validate: " + line).stream().toList(), e);
         }
         List<Finding> findings = new ArrayList<>();
-        for (LoadProblem problem : problems) {
+        for (LoadProblem problem : result.problems()) {
             findings.add(new Finding("error", "load:" + problem.kind().name().toLowerCase(), problem.toString()));
         }
-        collect(KnowledgeBaseValidation.validate(knowledgeBase), findings);
+        collect(KnowledgeBaseValidation.validate(result.knowledgeBase()), findings);
         long errors = findings.stream().filter(f -> f.severity.equals("error")).count();
         long warnings = findings.size() - errors;
 
@@ -106,12 +108,21 @@ public final class ValidateCommand implements Command {
             }
         }
         String summary = file + ": " + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
-        if (console.json()) {
-            console.error(summary);
-        } else {
-            console.println(summary);
+        List<String> after = new ArrayList<>(List.of(summary));
+        if (result.hasProblems()) {
+            after.add(file + " does not load cleanly (" + result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems")
+                + " above): the other commands refuse it, and nothing was changed");
+            RestoreAdvice.line(context.dataDirectory(), file).ifPresent(after::add);
         }
-        return errors > 0 ? ExitStatus.VALIDATION_ERRORS : ExitStatus.OK;
+        for (String line : after) {
+            if (console.json()) {
+                console.error(line);
+            } else {
+                console.println(line);
+            }
+        }
+        result.resource().unload();
+        return result.hasProblems() ? ExitStatus.DATA : errors > 0 ? ExitStatus.VALIDATION_ERRORS : ExitStatus.OK;
     }
 
     private record Finding(String severity, String rule, String message) {

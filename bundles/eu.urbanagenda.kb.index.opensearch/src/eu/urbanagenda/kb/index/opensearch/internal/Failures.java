@@ -145,8 +145,8 @@ public final class Failures {
         return null;
     }
 
-    /** Errors of the request itself: retrying cannot help. */
-    private static final List<String> PERMANENT = List.of("query_shard", "parsing_exception", "illegal_argument",
+    /** Errors of the request itself: retrying cannot help (a query phase fails so when it runs out of time). */
+    private static final List<String> PERMANENT = List.of("query_shard", "query_phase_execution", "parsing_exception", "illegal_argument",
             "too_many_clauses", "too_many_nested_clauses", "mapper_parsing", "index_not_found", "x_content_parse",
             "strict_dynamic_mapping", "document_parsing", "security_exception", "script_exception");
     /** A node or shard is missing for now: a healthy cluster recovers. */
@@ -174,6 +174,37 @@ public final class Failures {
         }
         return 0;
     }
+
+    /**
+     * @param e a failed search
+     * @return whether it ran out of the time it was given (the engine's {@code timeout}, without partial results)
+     */
+    public static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OpenSearchException ose && ose.error() != null) {
+                List<ErrorCause> causes = new ArrayList<>();
+                for (ErrorCause c = ose.error(); c != null; c = c.causedBy()) {
+                    causes.add(c);
+                }
+                if (ose.error().rootCause() != null) {
+                    causes.addAll(ose.error().rootCause());
+                }
+                if (causes.stream().anyMatch(c -> TIME_EXCEEDED.equals(c.reason()))) {
+                    return true;
+                }
+            }
+            if (t instanceof ErrorAnswer || t instanceof ResponseException) {
+                String m = t.getMessage();
+                if (m != null && m.contains(TIME_EXCEEDED)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The reason of a query phase stopped by the search's timeout when partial results are not allowed. */
+    private static final String TIME_EXCEEDED = "Time exceeded";
 
     /**
      * @param e a failure

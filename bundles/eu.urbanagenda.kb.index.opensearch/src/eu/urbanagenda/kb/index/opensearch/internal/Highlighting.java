@@ -16,6 +16,7 @@ import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.Snippet;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
+import eu.urbanagenda.kb.index.internal.QueryLimits;
 import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.internal.Snippets;
 import eu.urbanagenda.kb.ingest.ExtractedDocument;
@@ -72,12 +73,13 @@ public final class Highlighting {
      * @param parsed the query as parsed for searching
      * @param query the query text
      * @param fields the fields of terms without field name
+     * @param deadline the end of the search's time budget
      * @return per hit its snippet: the best passages with the matches marked, or the beginning of the text
      * @throws QuerySyntaxException if the query cannot be parsed
      * @throws IOException on analysis errors
      */
     public Snippet[] snippets(List<ExtractedDocument> documents, List<Charset> overrides, Query parsed, String query,
-            List<String> fields) throws QuerySyntaxException, IOException {
+            List<String> fields, QueryLimits.Deadline deadline) throws QuerySyntaxException, IOException {
         if (documents.isEmpty()) {
             return new Snippet[0];
         }
@@ -88,7 +90,7 @@ public final class Highlighting {
                 ids[i] = i;
                 langs[i] = documents.get(i).language();
             }
-            Query highlight = queries.forHighlighting(page.searcher, parsed, query, fields);
+            Query highlight = queries.forHighlighting(page.searcher, parsed, query, fields, deadline);
             Snippet[] out = new Snippets(analyzer).snippets(page.searcher, highlight, ids, langs);
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == null) {
@@ -104,14 +106,15 @@ public final class Highlighting {
      * @param override its encoding override
      * @param parsed the query as parsed for searching
      * @param query the query text
+     * @param deadline the end of the search's time budget
      * @return the matches of the query in the text
      * @throws QuerySyntaxException if the query cannot be parsed
      * @throws IOException on analysis errors
      */
-    public List<Highlight> highlights(ExtractedDocument document, Charset override, Query parsed, String query)
-            throws QuerySyntaxException, IOException {
+    public List<Highlight> highlights(ExtractedDocument document, Charset override, Query parsed, String query,
+            QueryLimits.Deadline deadline) throws QuerySyntaxException, IOException {
         try (Page page = new Page(List.of(document), java.util.Collections.singletonList(override))) {
-            Query highlight = queries.forHighlighting(page.searcher, parsed, query, List.of());
+            Query highlight = queries.forHighlighting(page.searcher, parsed, query, List.of(), deadline);
             return Snippets.highlights(page.searcher, analyzer, highlight, 0, document.language());
         }
     }

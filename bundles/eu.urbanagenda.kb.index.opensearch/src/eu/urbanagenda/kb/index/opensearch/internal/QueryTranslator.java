@@ -24,10 +24,13 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.RegExp;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
+
+import eu.urbanagenda.kb.index.internal.QueryLimits;
 
 /**
  * Turns the Lucene query the product's parser built on the client into the query DSL, so that the engine builds the
@@ -41,6 +44,11 @@ public final class QueryTranslator {
 
     /** The plugin's analyzer of already analysed terms. */
     public static final String TOKENS_ANALYZER = "kb_tokens";
+    /**
+     * The syntax of regular expressions the parser allows ({@link QueryLimits#REGEXP_FLAGS}: all but named automata),
+     * in the DSL's names, so that the engine builds the same automaton.
+     */
+    static final String REGEXP_FLAGS = regexpFlags(QueryLimits.REGEXP_FLAGS);
     /** Lucene's FuzzyQuery default, which the classic query parser uses. */
     private static final int FUZZY_MAX_EXPANSIONS = FuzzyQuery.defaultMaxExpansions;
 
@@ -113,7 +121,7 @@ public final class QueryTranslator {
         }
         if (q instanceof RegexpQuery rq) {
             Term t = rq.getRegexp();
-            return Query.of(x -> x.regexp(r -> r.field(t.field()).value(t.text()).flags("ALL").boost(b)));
+            return Query.of(x -> x.regexp(r -> r.field(t.field()).value(t.text()).flags(REGEXP_FLAGS).boost(b)));
         }
         if (q instanceof FuzzyQuery fq) {
             Term t = fq.getTerm();
@@ -190,6 +198,23 @@ public final class QueryTranslator {
     private static Query phrase(String field, String tokens, int slop, Float boost) {
         return Query.of(x -> x.matchPhrase(m -> m.field(field).query(tokens).analyzer(TOKENS_ANALYZER).slop(slop)
                 .boost(boost)));
+    }
+
+    private static String regexpFlags(int flags) {
+        List<String> names = new ArrayList<>();
+        if ((flags & RegExp.INTERSECTION) != 0) {
+            names.add("INTERSECTION");
+        }
+        if ((flags & RegExp.EMPTY) != 0) {
+            names.add("EMPTY");
+        }
+        if ((flags & RegExp.ANYSTRING) != 0) {
+            names.add("ANYSTRING");
+        }
+        if ((flags & RegExp.INTERVAL) != 0) {
+            names.add("INTERVAL");
+        }
+        return names.isEmpty() ? "NONE" : String.join("|", names);
     }
 
     private static String text(BytesRef bytes) {

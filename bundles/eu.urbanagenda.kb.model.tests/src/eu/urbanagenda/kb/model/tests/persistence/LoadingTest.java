@@ -18,7 +18,10 @@ import eu.urbanagenda.kb.model.persistence.LoadProblem;
 import eu.urbanagenda.kb.model.persistence.LoadResult;
 import eu.urbanagenda.kb.model.tests.TestFiles;
 
-/** Bad input: a clear message with file, line and problem; hostile XML refused. */
+/**
+ * Bad input: a clear message with file, line and problem; hostile XML refused; a file with any problem refused by
+ * {@code load} (never part of a knowledge base) and listed in full by {@code inspect}.
+ */
 class LoadingTest {
 
     @TempDir
@@ -29,21 +32,27 @@ class LoadingTest {
         Path file = TestFiles.write(folder.resolve("dangling.xmi"), TestFiles.knowledgeBase(
             "  <documents id=\"doc-1\" location=\"seeds/x.txt\" checksum=\"" + "0".repeat(64) + "\"/>\n"
                 + "  <evidence id=\"evidence-1\" document=\"doc-1\" target=\"no-such-partnership\" status=\"confirmed\"/>\n"));
-        LoadResult result = KnowledgeBaseFiles.load(file);
+        KnowledgeBaseLoadException refused = assertThrows(KnowledgeBaseLoadException.class, () -> KnowledgeBaseFiles.load(file));
+        assertEquals(5, refused.getLine());
+        assertTrue(refused.getMessage().startsWith(file.toAbsolutePath() + ":5:"), refused.getMessage());
+        assertTrue(refused.getProblem().contains("no-such-partnership"), refused.getProblem());
+
+        LoadResult result = KnowledgeBaseFiles.inspect(file);
         assertEquals(1, result.problems().size(), result.problems().toString());
         LoadProblem problem = result.problems().get(0);
         assertEquals(LoadProblem.Kind.DANGLING_REFERENCE, problem.kind());
         assertEquals(5, problem.line());
         assertTrue(problem.toString().startsWith(file.toAbsolutePath() + ":5:"), problem.toString());
         assertTrue(problem.message().contains("no-such-partnership"), problem.message());
-        assertNull(result.knowledgeBase().getEvidence().get(0).getTarget(), "the reference is left empty, and said so");
-        assertEquals("doc-1", result.knowledgeBase().getEvidence().get(0).getDocument().getId(), "the good reference is kept");
+        assertNull(result.knowledgeBase().getEvidence().get(0).getTarget(), "inspecting shows what could be read");
+        assertEquals("doc-1", result.knowledgeBase().getEvidence().get(0).getDocument().getId());
     }
 
     @Test
-    void anUnknownElementIsReportedNotFatal() throws Exception {
+    void anUnknownElementIsRefusedAndListed() throws Exception {
         Path file = TestFiles.write(folder.resolve("unknown.xmi"), TestFiles.knowledgeBase("  <gadgets id=\"x\"/>\n"));
-        LoadResult result = KnowledgeBaseFiles.load(file);
+        assertEquals(4, assertThrows(KnowledgeBaseLoadException.class, () -> KnowledgeBaseFiles.load(file)).getLine());
+        LoadResult result = KnowledgeBaseFiles.inspect(file);
         assertEquals(LoadProblem.Kind.UNKNOWN_FEATURE, result.problems().get(0).kind());
         assertEquals(4, result.problems().get(0).line());
         assertTrue(result.problems().get(0).message().contains("gadgets"), result.problems().get(0).message());
@@ -53,7 +62,8 @@ class LoadingTest {
     void anIllegalValueIsReportedWithItsLine() throws Exception {
         Path file = TestFiles.write(folder.resolve("value.xmi"), TestFiles.knowledgeBase(
             "  <partnerships id=\"p\" status=\"finished\"/>\n"));
-        LoadResult result = KnowledgeBaseFiles.load(file);
+        assertThrows(KnowledgeBaseLoadException.class, () -> KnowledgeBaseFiles.load(file));
+        LoadResult result = KnowledgeBaseFiles.inspect(file);
         assertEquals(LoadProblem.Kind.ILLEGAL_VALUE, result.problems().get(0).kind(), result.problems().toString());
         assertEquals(4, result.problems().get(0).line());
     }
@@ -66,7 +76,8 @@ class LoadingTest {
         assertEquals(file.toAbsolutePath().toString(), e.getFile());
         assertEquals(6, e.getLine());
         assertTrue(e.getMessage().startsWith(file.toAbsolutePath() + ":6:"), e.getMessage());
-        assertTrue(e.getProblem().startsWith("malformed XML"), e.getProblem());
+        assertTrue(e.getProblem().startsWith("not well-formed XML at line 6, column"), e.getProblem());
+        assertTrue(e.getProblem().contains("names"), "the parser's own words about the element: " + e.getProblem());
     }
 
     @Test
@@ -75,6 +86,7 @@ class LoadingTest {
         Path file = TestFiles.write(folder.resolve("truncated.xmi"), whole.substring(0, whole.length() / 2));
         KnowledgeBaseLoadException e = assertThrows(KnowledgeBaseLoadException.class, () -> KnowledgeBaseFiles.load(file));
         assertTrue(e.getMessage().contains("truncated.xmi"), e.getMessage());
+        assertTrue(e.getProblem().contains("cut off"), e.getProblem());
     }
 
     @Test
@@ -118,7 +130,7 @@ class LoadingTest {
     void aFileThatIsNotAKnowledgeBaseIsRefused() throws Exception {
         Path file = TestFiles.root().resolve("bundles/eu.urbanagenda.kb.model/model/urbanagenda.ecore");
         KnowledgeBaseLoadException e = assertThrows(KnowledgeBaseLoadException.class, () -> KnowledgeBaseFiles.load(file));
-        assertTrue(e.getProblem().contains("EPackage, not a KnowledgeBase"), e.getProblem());
+        assertTrue(e.getProblem().startsWith("not a knowledge base: unknown namespace 'http://www.eclipse.org/emf/2002/Ecore'"), e.getProblem());
     }
 
     @Test

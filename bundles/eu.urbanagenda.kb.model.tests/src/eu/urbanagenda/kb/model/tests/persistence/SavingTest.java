@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +20,13 @@ import eu.urbanagenda.kb.model.Actor;
 import eu.urbanagenda.kb.model.KnowledgeBase;
 import eu.urbanagenda.kb.model.Language;
 import eu.urbanagenda.kb.model.UrbanAgendaFactory;
-import eu.urbanagenda.kb.model.internal.AtomicFiles;
 import eu.urbanagenda.kb.model.localization.Localized;
+import eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseFiles;
 import eu.urbanagenda.kb.model.tests.ModelBuilder;
+import eu.urbanagenda.kb.model.tests.TestFiles;
 
-/** Atomic saves with a backup; a failed save changes nothing. */
+/** Atomic saves, each kept as a backup; a failed save changes nothing; leftovers of killed saves are cleaned up. */
 class SavingTest {
 
     @TempDir
@@ -44,50 +46,108 @@ class SavingTest {
     }
 
     @Test
-    void keepsThePreviousVersionAsBackup() throws Exception {
+    void keepsEachSaveAsABackupTheLastFive() throws Exception {
         Path file = folder.resolve("kb.xmi");
         ModelBuilder model = new ModelBuilder();
-        KnowledgeBaseFiles.save(model.kb, file);
-        byte[] first = Files.readAllBytes(file);
-        assertFalse(Files.exists(KnowledgeBaseFiles.backupOf(file)), "no backup before a second save");
-        model.sofia.getNames().add(Localized.of(Language.RU, "София", true));
-        KnowledgeBaseFiles.save(model.kb, file);
-        assertArrayEquals(first, Files.readAllBytes(KnowledgeBaseFiles.backupOf(file)));
-        assertTrue(Files.readString(file).contains("language=\"ru\""));
-        assertEquals(2, countFiles(), "the file and its backup, no temporary files left");
+        for (int version = 1; version <= 7; version++) {
+            model.sofia.setCountry(version % 2 == 0 ? "BG" : "EU");
+            model.kb.getDescriptions().clear();
+            model.kb.getDescriptions().add(Localized.of(Language.EN, "version " + version, false));
+            KnowledgeBaseFiles.save(model.kb, file);
+        }
+        List<KnowledgeBaseBackups.Backup> backups = KnowledgeBaseBackups.list(file);
+        assertEquals(List.of(7L, 6L, 5L, 4L, 3L), backups.stream().map(KnowledgeBaseBackups.Backup::number).toList());
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(backups.get(0).file()), "the newest backup is the last save");
+        assertTrue(Files.readString(backups.get(4).file()).contains("version 3"));
+        for (KnowledgeBaseBackups.Backup backup : backups) {
+            assertTrue(KnowledgeBaseBackups.load(backup).problems().isEmpty());
+        }
+        assertEquals(List.of("kb.xmi", "kb.xmi.backups"), TestFiles.names(folder), "no temporary files left");
+        assertEquals(6, TestFiles.names(KnowledgeBaseBackups.folderOf(file)).size(), "five backups and the save lock");
+        assertEquals(backups.get(0).file(), KnowledgeBaseFiles.backupOf(file));
     }
 
+    /** A control character cannot be written in XML 1.0: a clear message, and nothing written. */
     @Test
-    void aWriteInterruptedMidwayLeavesTheLastGoodFile() throws Exception {
-        Path file = folder.resolve("kb.xmi");
-        ModelBuilder model = new ModelBuilder();
-        KnowledgeBaseFiles.save(model.kb, file);
-        byte[] good = Files.readAllBytes(file);
-        byte[] next = KnowledgeBaseFiles.toBytes(model.kb);
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
-            out.write(next, 0, next.length / 2);
-            out.flush();
-            throw new IOException("disk unplugged");
-        }));
-        assertEquals("disk unplugged", e.getMessage());
-        assertArrayEquals(good, Files.readAllBytes(file));
-        assertEquals(1, countFiles(), "neither a temporary file nor a backup of a save that did not happen");
-        assertEquals("digital-transition", KnowledgeBaseFiles.load(file).knowledgeBase().getPartnerships().get(0).getId());
+    void aValueXmlCannotHoldIsRefusedAndTheLastGoodFileStays() throws Exception {
+        IOException e = refusedSave(model -> model.sofia.getNames().get(0).setValue("Sofia\u0001"));
+        assertTrue(e.getMessage().startsWith("Cannot save " + folder.resolve("kb.xmi") + ": a value cannot be written as XML: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Sofia") && e.getMessage().endsWith("the file is unchanged"), e.getMessage());
+        assertEquals("digital-transition", KnowledgeBaseFiles.load(folder.resolve("kb.xmi")).knowledgeBase().getPartnerships().get(0).getId());
     }
 
     @Test
     void aDanglingReferenceIsRefusedAndTheFileLeftAlone() throws Exception {
+        IOException e = refusedSave(model -> {
+            Actor stranger = UrbanAgendaFactory.eINSTANCE.createActor();
+            stranger.setId("city-nowhere");
+            model.evidence.setTarget(stranger);
+        });
+        assertTrue(e.getMessage().contains("Cannot save " + folder.resolve("kb.xmi")) && e.getMessage().contains("dangling reference"), e.getMessage());
+    }
+
+    /** Two objects with one id would be written, and then refused on loading: refused when saving instead. */
+    @Test
+    void aDuplicateIdIsRefusedAndTheFileLeftAlone() throws Exception {
+        IOException e = refusedSave(model -> model.document.setId("city-sofia"));
+        assertEquals("Cannot save " + folder.resolve("kb.xmi") + ": two objects have the id 'city-sofia': Actor 'city-sofia' (Sofia) and"
+            + " SourceDocument 'city-sofia' (ids must be unique; change one of them); the file is unchanged", e.getMessage());
+    }
+
+    /** Saves a model, changes it, and checks that saving again fails and changes no file. */
+    private IOException refusedSave(java.util.function.Consumer<ModelBuilder> change) throws Exception {
         Path file = folder.resolve("kb.xmi");
         ModelBuilder model = new ModelBuilder();
         KnowledgeBaseFiles.save(model.kb, file);
-        byte[] good = Files.readAllBytes(file);
-        Actor stranger = UrbanAgendaFactory.eINSTANCE.createActor();
-        stranger.setId("city-nowhere");
-        model.evidence.setTarget(stranger);
+        Map<String, String> before = TestFiles.snapshot(folder);
+        change.accept(model);
         IOException e = assertThrows(IOException.class, () -> KnowledgeBaseFiles.save(model.kb, file));
-        assertTrue(e.getMessage().contains("Cannot save " + file) && e.getMessage().contains("dangling reference"), e.getMessage());
-        assertArrayEquals(good, Files.readAllBytes(file));
-        assertEquals(1, countFiles());
+        assertEquals(before, TestFiles.snapshot(folder), "neither the file nor a backup nor a temporary file changed");
+        return e;
+    }
+
+    /** What killed saves leave (temporary files, and the .tmp.bak of the old hard-link scheme) goes; nothing else. */
+    @Test
+    void theNextSaveRemovesLeftoversOfKilledSavesAndNothingElse() throws Exception {
+        Path file = folder.resolve("kb.xmi");
+        ModelBuilder model = new ModelBuilder();
+        KnowledgeBaseFiles.save(model.kb, file);
+        Path backups = KnowledgeBaseBackups.folderOf(file);
+        List<Path> leftovers = List.of(folder.resolve(".kb.xmi.4711.tmp"), folder.resolve(".kb.xmi.815.tmp.bak"),
+            backups.resolve(".000002-20261128T071522Z.xmi.42.tmp"));
+        List<Path> kept = List.of(folder.resolve("kb.xmi.tmp"), folder.resolve(".kb.xmi.notes.tmp"), folder.resolve(".other.xmi.12.tmp"),
+            folder.resolve("notes.txt"), folder.resolve("kb.xmi.bak"), backups.resolve("my-copy.xmi"), backups.resolve(".12.tmp"));
+        for (Path path : leftovers) {
+            Files.writeString(path, "<?xml version=\"1.0\"?><kb:Knowl");
+        }
+        for (Path path : kept) {
+            Files.writeString(path, "a user's file");
+        }
+        KnowledgeBaseFiles.save(model.kb, file);
+        for (Path path : leftovers) {
+            assertFalse(Files.exists(path), path + " was left");
+        }
+        for (Path path : kept) {
+            assertEquals("a user's file", Files.readString(path), path + " is kept as it was");
+        }
+    }
+
+    /** A kill between the two renames of the old scheme left the file and its .bak as links to one inode. */
+    @Test
+    void aFileHardLinkedToAnotherIsReplacedNotWrittenThrough() throws Exception {
+        Path file = folder.resolve("kb.xmi");
+        ModelBuilder model = new ModelBuilder();
+        KnowledgeBaseFiles.save(model.kb, file);
+        byte[] first = Files.readAllBytes(file);
+        Path bak = Files.createLink(folder.resolve("kb.xmi.bak"), file);
+        model.kb.getDescriptions().add(Localized.of(Language.EN, "second", false));
+        KnowledgeBaseFiles.save(model.kb, file);
+        assertArrayEquals(first, Files.readAllBytes(bak), "the other link keeps the old contents");
+        assertEquals(1, Files.getAttribute(file, "unix:nlink"), "the saved file is a file of its own");
+        assertEquals(List.of("kb.xmi", "kb.xmi.backups", "kb.xmi.bak"), TestFiles.names(folder));
+        for (Path backup : TestFiles.names(KnowledgeBaseBackups.folderOf(file)).stream().map(KnowledgeBaseBackups.folderOf(file)::resolve).toList()) {
+            assertEquals(1, Files.getAttribute(backup, "unix:nlink"), backup + " is a copy, not a link");
+        }
     }
 
     @Test
@@ -99,9 +159,4 @@ class SavingTest {
         assertArrayEquals(Files.readAllBytes(file), KnowledgeBaseFiles.toBytes(again));
     }
 
-    private long countFiles() throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.count();
-        }
-    }
 }

@@ -28,7 +28,6 @@ import org.eclipse.ui.part.ViewPart;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
-import eu.urbanagenda.kb.model.persistence.LoadProblem;
 import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
 import eu.urbanagenda.kb.ui.internal.navigator.NavigatorView;
@@ -112,9 +111,6 @@ public class ValidationView extends ViewPart implements SessionFollower.Listener
             }
             show(found, problem == null ? Messages.Validation_notOpen : Messages.Validation_cannotOpen);
             return;
-        }
-        for (LoadProblem load : session.model().loadProblems()) {
-            found.add(new Problem(Diagnostic.WARNING, load.toString(), null, load.file()));
         }
         collect(session.model().validate(), found);
         long errors = found.stream().filter(p -> p.severity() >= Diagnostic.ERROR).count();

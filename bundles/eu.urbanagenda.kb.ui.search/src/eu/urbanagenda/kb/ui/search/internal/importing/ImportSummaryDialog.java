@@ -10,12 +10,9 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -26,6 +23,7 @@ import org.eclipse.ui.PlatformUI;
 
 import eu.urbanagenda.kb.index.SkippedFile;
 import eu.urbanagenda.kb.index.UpdateReport;
+import eu.urbanagenda.kb.ui.search.internal.Columns;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 
 /**
@@ -120,21 +118,8 @@ public class ImportSummaryDialog extends Dialog {
     }
 
     private void column(String title, int width, java.util.function.Function<Row, String> text, boolean icon) {
-        TableViewerColumn column = new TableViewerColumn(table, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Row) element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                return icon && ((Row) element).problem()
-                        ? PlatformUI.getWorkbench().getSharedImages().getImage(ISharedImages.IMG_OBJS_WARN_TSK) : null;
-            }
-        });
+        Columns.add(table, title, width, SWT.NONE, text, null, (Row row) -> icon && row.problem()
+                ? PlatformUI.getWorkbench().getSharedImages().getImage(ISharedImages.IMG_OBJS_WARN_TSK) : null);
     }
 
     @Override

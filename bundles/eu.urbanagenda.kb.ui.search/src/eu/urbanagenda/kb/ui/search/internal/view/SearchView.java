@@ -1,17 +1,26 @@
 package eu.urbanagenda.kb.ui.search.internal.view;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.util.LocalSelectionTransfer;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.StyledCellLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -36,6 +45,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
@@ -48,21 +58,25 @@ import eu.urbanagenda.kb.ingest.Language;
 import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.ui.ErrorMessages;
-import eu.urbanagenda.kb.ui.KbCommands;
 import eu.urbanagenda.kb.ui.KbPreferences;
 import eu.urbanagenda.kb.ui.LanguageLabels;
 import eu.urbanagenda.kb.ui.SessionFollower;
+import eu.urbanagenda.kb.ui.search.internal.Columns;
+import eu.urbanagenda.kb.ui.search.internal.DocumentLabels;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 import eu.urbanagenda.kb.ui.search.internal.SearchPlugin;
+import eu.urbanagenda.kb.ui.search.internal.viewer.OpenDocumentHandler;
 import eu.urbanagenda.kb.viewmodel.SearchModel.Phase;
 import eu.urbanagenda.kb.viewmodel.SearchModel.State;
 import eu.urbanagenda.kb.viewmodel.SearchModel;
 
 /**
  * The Search view: widgets over a {@link SearchModel}, which searches. A query field with history and syntax help,
- * language and partnership filters with their facet counts, the hits with the matched words in bold, how many and how
- * long it took. A hit opens in the document viewer (double-click) and can be dragged onto a partnership in the
- * navigator to link it.
+ * language and partnership filters with their facet counts, the hits with the matched words in bold, how many
+ * documents (and files) and how long it took. A document in several files (copies, a PDF export, a scan) is one hit
+ * with the number of its other files. A hit opens in the document viewer (double-click, or Open in its menu; a document
+ * in several files asks which, or Open File names it) and can be dragged onto a partnership in the navigator to link
+ * it.
  */
 public class SearchView extends ViewPart implements SessionFollower.Listener {
 
@@ -182,31 +196,86 @@ public class SearchView extends ViewPart implements SessionFollower.Listener {
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         results.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.Search_title, 230, hit -> hit.title() == null || hit.title().isBlank() ? hit.path().getFileName().toString() : hit.title());
+        ColumnViewerToolTipSupport.enableFor(results);
+        column(Messages.Search_title, 210, SWT.LEFT, SearchView::title, SearchView::title);
+        // a document in several files is one hit: how many others, and in the tooltip which
+        column(Messages.Search_files, 0, SWT.CENTER, hit -> hit.copies().isEmpty() ? "" : "+" + hit.copies().size(),
+                hit -> hit.copies().isEmpty() ? null : filesOf(hit));
         TableViewerColumn passage = new TableViewerColumn(results, SWT.NONE);
         passage.getColumn().setText(Messages.Search_passage);
-        passage.getColumn().setWidth(420);
+        passage.getColumn().setWidth(380);
         passage.setLabelProvider(new PassageLabels());
-        column(Messages.Search_lang, 45, hit -> hit.lang().code());
-        column(Messages.Search_date, 85, hit -> hit.date() == null ? "" : hit.date().toString());
-        column(Messages.Search_score, 55, hit -> Double.isNaN(hit.score()) ? "" : String.format("%.2f", hit.score()));
+        column(Messages.Search_lang, 45, SWT.LEFT, hit -> hit.lang().code(), null);
+        column(Messages.Search_format, 75, SWT.LEFT,
+                hit -> DocumentLabels.shortFormat(hit.format(), hit.metadata().ocrConfidence()),
+                hit -> DocumentLabels.format(hit.format(), hit.metadata().ocrConfidence()));
+        column(Messages.Search_date, 85, SWT.LEFT, hit -> hit.date() == null ? "" : hit.date().toString(), null);
+        column(Messages.Search_score, 55, SWT.LEFT, hit -> Double.isNaN(hit.score()) ? "" : String.format("%.2f", hit.score()), null);
         results.addDoubleClickListener(e -> openSelected());
         results.addDragSupport(DND.DROP_COPY | DND.DROP_LINK,
                 new Transfer[] { LocalSelectionTransfer.getTransfer(), FileTransfer.getInstance() }, new HitDragListener());
+        createContextMenu();
         getSite().setSelectionProvider(results);
     }
 
-    private void column(String title, int width, java.util.function.Function<SearchHit, String> text) {
-        TableViewerColumn column = new TableViewerColumn(results, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                String value = text.apply((SearchHit) element);
-                return value == null ? "" : value;
+    private static String title(SearchHit hit) {
+        return hit.title() == null || hit.title().isBlank() ? DocumentLabels.name(hit.path()) : hit.title();
+    }
+
+    /** The files of a document, one a line: name, format and folder. */
+    private static String filesOf(SearchHit hit) {
+        List<String> lines = new ArrayList<>();
+        lines.add(fileLine(hit.path(), DocumentLabels.format(hit.format(), hit.metadata().ocrConfidence())));
+        for (SearchHit.Copy copy : hit.copies()) {
+            lines.add(fileLine(copy.path(), DocumentLabels.format(copy.format(), copy.ocrConfidence())));
+        }
+        return NLS.bind(Messages.Search_filesTooltip, lines.size(), String.join("\n", lines));
+    }
+
+    private static String fileLine(Path file, String format) {
+        return DocumentLabels.name(file) + " — " + format + " — " + DocumentLabels.location(file);
+    }
+
+    private void column(String title, int width, int alignment, Function<SearchHit, String> text,
+            Function<SearchHit, String> toolTip) {
+        Columns.add(results, title, width, alignment, text, toolTip, null);
+    }
+
+    /** Open, and for a document in several files, Open File with each of them. */
+    private void createContextMenu() {
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(this::fillContextMenu);
+        results.getControl().setMenu(menu.createContextMenu(results.getControl()));
+        getSite().registerContextMenu(menu, results);
+    }
+
+    private void fillContextMenu(IMenuManager menu) {
+        if (results.getStructuredSelection().getFirstElement() instanceof SearchHit hit) {
+            menu.add(action(Messages.Search_open, this::openSelected));
+            if (!hit.copies().isEmpty()) {
+                MenuManager files = new MenuManager(Messages.Search_openFile);
+                files.add(openFileAction(hit.path(), DocumentLabels.format(hit.format(), hit.metadata().ocrConfidence())));
+                for (SearchHit.Copy copy : hit.copies()) {
+                    files.add(openFileAction(copy.path(), DocumentLabels.format(copy.format(), copy.ocrConfidence())));
+                }
+                menu.add(files);
             }
-        });
+        }
+        menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+    }
+
+    private Action openFileAction(Path file, String format) {
+        return action(fileLine(file, format).replace("&", "&&"), () -> open(file));
+    }
+
+    private static Action action(String label, Runnable run) {
+        return new Action(label) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
     }
 
     /** The passage with the matched words in bold, from a little before the first match. */
@@ -299,11 +368,23 @@ public class SearchView extends ViewPart implements SessionFollower.Listener {
 
     private void showResult(State state) {
         SearchResult result = state.result();
+        // the same search again (the index changed): the files selected stay selected
+        Set<Path> selected = new HashSet<>();
+        for (Object element : results.getStructuredSelection()) {
+            selected.add(((SearchHit) element).path());
+        }
         results.setInput(result.hits());
+        if (!selected.isEmpty()) {
+            results.setSelection(new StructuredSelection(
+                    result.hits().stream().filter(hit -> selected.contains(hit.path())).toList()));
+        }
         long took = result.took().toMillis();
-        String shown = state.hasMore()
-                ? NLS.bind(Messages.Search_hitsShown, new Object[] { result.totalHits(), took, result.hits().size() })
-                : NLS.bind(Messages.Search_hits, result.totalHits(), took);
+        String shown = result.totalDocuments() == result.totalHits()
+                ? NLS.bind(Messages.Search_count, result.totalDocuments(), took)
+                : NLS.bind(Messages.Search_countFiles, new Object[] { result.totalDocuments(), result.totalHits(), took });
+        if (state.hasMore()) {
+            shown += " " + NLS.bind(Messages.Search_firstShown, result.hits().size());
+        }
         if (state.expansion() != null) {
             shown += "  " + (state.expansion().expanded()
                     ? NLS.bind(Messages.Search_expanded, String.join(", ", state.expansion().added()))
@@ -409,14 +490,25 @@ public class SearchView extends ViewPart implements SessionFollower.Listener {
 
     // ------------------------------------------------------------------------------------------------ opening
 
+    /** Opens the selected hit (a document in several files asks which). */
     private void openSelected() {
         if (results.getStructuredSelection().getFirstElement() instanceof SearchHit hit) {
             remember();
             try {
-                KbCommands.openDocument(hit.path(), model.state().shownQuery(), getSite());
+                OpenDocumentHandler.openHit(getSite().getPage(), getSite().getShell(), hit, model.state().shownQuery());
             } catch (Exception e) {
                 showStatus(ErrorMessages.describe(e), true);
             }
+        }
+    }
+
+    /** Opens one file of the selected hit's document. */
+    private void open(Path file) {
+        remember();
+        try {
+            OpenDocumentHandler.open(getSite().getPage(), file, model.state().shownQuery());
+        } catch (Exception e) {
+            showStatus(ErrorMessages.describe(e), true);
         }
     }
 

@@ -21,10 +21,13 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
@@ -32,8 +35,10 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 
 import eu.urbanagenda.kb.core.KbSession;
+import eu.urbanagenda.kb.index.DocumentMetadata;
 import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
+import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.StoredDocument;
 import eu.urbanagenda.kb.ingest.EncodingSource;
 import eu.urbanagenda.kb.model.Partnership;
@@ -41,12 +46,16 @@ import eu.urbanagenda.kb.model.localization.Localized;
 import eu.urbanagenda.kb.ui.ErrorMessages;
 import eu.urbanagenda.kb.ui.LanguageLabels;
 import eu.urbanagenda.kb.ui.SessionFollower;
+import eu.urbanagenda.kb.ui.search.internal.DocumentLabels;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 
 /**
  * The document viewer: a source document as the index holds it, its matches of the query highlighted (previous / next
- * match), with its metadata: title, language, encoding (and how it was chosen), format, date, size, file, SHA-256 and
- * the partnerships it is linked to. Read-only; the text is loaded in a job.
+ * match), with its metadata: title, language, encoding (and how it was chosen), format, date, the author and dates the
+ * document's own metadata gives, size, file (an archive's member as {@code archive.zip!/member}), SHA-256 and the
+ * partnerships it is linked to; text recognised by OCR is marked with its confidence; the other files of the same
+ * document (copies, a PDF export, a scan) are listed and open in a viewer of their own. Read-only; the text is loaded
+ * in a job.
  */
 public class DocumentViewer extends EditorPart implements SessionFollower.Listener {
 
@@ -54,12 +63,16 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
 
     private Label title;
     private Composite metadata;
+    private Label ocr;
+    private Composite copies;
+    private final List<Link> copyLinks = new ArrayList<>();
     private Label matches;
     private Button previous;
     private Button next;
     private StyledText text;
     private Font titleFont;
     private Color highlight;
+    private Color ocrBackground;
     private StoredDocument document;
     private List<Highlight> highlights = List.of();
     private SessionFollower follower;
@@ -107,6 +120,20 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
         metadata.setBackground(body.getBackground());
         GridLayoutFactory.fillDefaults().numColumns(4).spacing(12, 2).applyTo(metadata);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(metadata);
+
+        // text recognised by OCR: said before it is read
+        ocrBackground = new Color(display, 0xff, 0xf4, 0xce);
+        ocr = new Label(body, SWT.WRAP);
+        ocr.setBackground(ocrBackground);
+        ocr.setForeground(display.getSystemColor(SWT.COLOR_BLACK));
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).exclude(true).applyTo(ocr);
+        ocr.setVisible(false);
+
+        copies = new Composite(body, SWT.NONE);
+        copies.setBackground(body.getBackground());
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 2).applyTo(copies);
+        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(copies);
+        copies.setVisible(false);
 
         Composite navigation = new Composite(body, SWT.NONE);
         navigation.setBackground(body.getBackground());
@@ -180,6 +207,9 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
         if (text == null || text.isDisposed()) {
             return;
         }
+        // the index changed, this document did not (the sources are watched): the reader keeps their place
+        boolean sameText = document != null && document.path().equals(stored.path())
+                && document.sha256().equals(stored.sha256()) && document.highlights().equals(stored.highlights());
         document = stored;
         String documentTitle = stored.title() == null || stored.title().isBlank() ? input().getName() : stored.title();
         title.setText(documentTitle);
@@ -190,17 +220,33 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
         String encoding = stored.encoding() == null ? "–"
                 : encodingSource(stored.encodingSource()) == null ? stored.encoding()
                         : stored.encoding() + " (" + encodingSource(stored.encodingSource()) + ")";
+        DocumentMetadata found = stored.metadata() == null ? DocumentMetadata.NONE : stored.metadata();
         field(Messages.Viewer_language, LanguageLabels.of(stored.lang()));
         field(Messages.Viewer_encoding, encoding);
-        field(Messages.Viewer_format, stored.format() == null ? "–" : stored.format().id());
+        field(Messages.Viewer_format, DocumentLabels.format(stored.format(), found.ocrConfidence()));
         field(Messages.Viewer_date, stored.date() == null ? "–" : stored.date().toString());
+        // what the document's own metadata says, where its format has it
+        if (found.author() != null) {
+            field(Messages.Viewer_author, found.author());
+        }
+        if (found.created() != null) {
+            field(Messages.Viewer_created, time(found.created()));
+        }
+        if (found.modified() != null) {
+            field(Messages.Viewer_saved, time(found.modified()));
+        }
         field(Messages.Viewer_size, NumberFormat.getIntegerInstance().format(stored.size()) + " B");
-        field(Messages.Viewer_modified, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(Instant.ofEpochMilli(stored.lastModified()).atZone(ZoneId.systemDefault())));
+        field(Messages.Viewer_modified, time(Instant.ofEpochMilli(stored.lastModified())));
         field(Messages.Viewer_partnerships, partnerships.isEmpty() ? Messages.Viewer_noPartnership : String.join(", ", partnerships));
         field(Messages.Viewer_sha256, stored.sha256());
         field(Messages.Viewer_file, stored.path().toString());
+        showOcr(found);
+        showCopies(stored.copies());
         metadata.getParent().layout(true, true);
+        if (sameText) {
+            loaded = true;
+            return;
+        }
 
         text.setText(stored.text());
         highlights = stored.highlights();
@@ -219,6 +265,69 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
             matches.setText(queryProblem);
         }
         loaded = true;
+    }
+
+    private static String time(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    private void showOcr(DocumentMetadata found) {
+        boolean recognised = found.recognised();
+        ocr.setText(recognised ? " " + NLS.bind(Messages.Viewer_ocr, DocumentLabels.percent(found.ocrConfidence())) : "");
+        ocr.setVisible(recognised);
+        ((GridData) ocr.getLayoutData()).exclude = !recognised;
+    }
+
+    /** The other files of the document, each a link that opens it (an archive's member too: its text is indexed). */
+    private void showCopies(List<SearchHit.Copy> others) {
+        for (Control child : copies.getChildren()) {
+            child.dispose();
+        }
+        copyLinks.clear();
+        boolean any = others != null && !others.isEmpty();
+        if (any) {
+            Label heading = new Label(copies, SWT.NONE);
+            heading.setBackground(copies.getBackground());
+            heading.setForeground(copies.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+            heading.setText(NLS.bind(Messages.Viewer_copies, others.size()));
+            GridDataFactory.fillDefaults().span(2, 1).applyTo(heading);
+            // one line a file: its format, its name (a link that opens it) and where it is, cut at the edge (the
+            // tooltip has the whole path)
+            for (SearchHit.Copy copy : others) {
+                String format = DocumentLabels.format(copy.format(), copy.ocrConfidence());
+                if (copy.ocrConfidence() != null) {
+                    format += ", " + NLS.bind(Messages.Viewer_copyOcr, DocumentLabels.percent(copy.ocrConfidence()));
+                }
+                Label kind = new Label(copies, SWT.NONE);
+                kind.setBackground(copies.getBackground());
+                kind.setForeground(copies.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+                kind.setText(format);
+                Link link = new Link(copies, SWT.NONE);
+                link.setBackground(copies.getBackground());
+                link.setText("<a>" + escape(DocumentLabels.name(copy.path())) + "</a>   "
+                        + escape(DocumentLabels.location(copy.path())));
+                link.setToolTipText(copy.path().toString());
+                link.setData(copy.path());
+                link.addListener(SWT.Selection, e -> openCopy(copy.path()));
+                GridDataFactory.fillDefaults().grab(true, false).hint(50, SWT.DEFAULT).applyTo(link);
+                copyLinks.add(link);
+            }
+        }
+        copies.setVisible(any);
+        ((GridData) copies.getLayoutData()).exclude = !any;
+    }
+
+    /** A link's text shows {@code &} only when doubled; {@code <} would start a tag. */
+    private static String escape(String text) {
+        return text.replace("&", "&&").replace("<", "‹");
+    }
+
+    private void openCopy(Path file) {
+        try {
+            OpenDocumentHandler.open(getSite().getPage(), file, input().getQuery());
+        } catch (PartInitException e) {
+            matches.setText(ErrorMessages.describe(e));
+        }
     }
 
     private void field(String label, String value) {
@@ -297,6 +406,26 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
         return matches.getText();
     }
 
+    /** The OCR note shown above the text, empty when the text was not recognised by OCR. */
+    public String getOcrText() {
+        return ocr.getVisible() ? ocr.getText().strip() : "";
+    }
+
+    /** The links to the document's other files, in order (their data is the file's path). */
+    public List<Link> getCopyLinks() {
+        return List.copyOf(copyLinks);
+    }
+
+    /** The metadata shown: label and value, in order. */
+    public List<String[]> getFields() {
+        List<String[]> fields = new ArrayList<>();
+        Control[] children = metadata.getChildren();
+        for (int i = 0; i + 1 < children.length; i += 2) {
+            fields.add(new String[] { ((Label) children[i]).getText(), ((Text) children[i + 1]).getText() });
+        }
+        return fields;
+    }
+
     @Override
     public void setFocus() {
         text.setFocus();
@@ -339,6 +468,9 @@ public class DocumentViewer extends EditorPart implements SessionFollower.Listen
         }
         if (titleFont != null) {
             titleFont.dispose();
+        }
+        if (ocrBackground != null) {
+            ocrBackground.dispose();
         }
         super.dispose();
     }

@@ -222,6 +222,24 @@ class CommandLineTest {
     }
 
     @Test
+    void costlyOrDeeplyNestedQueriesAreUsageErrorsAndAPastedParagraphIsSearched() throws Exception {
+        for (String query : List.of("/a{1000000}/", "(".repeat(10_000) + "громада", "/")) {
+            Cli.Result result = Cli.run(shared, "search", query);
+            assertEquals(2, result.exit(), result.toString());
+            assertEquals(1, result.err().strip().lines().count(), "one line: " + result.err());
+            assertFalse(result.err().contains("internal error") || result.err().contains("Exception")
+                    || result.err().contains("Error"), result.err());
+        }
+        assertTrue(Cli.run(shared, "search", "/a{1000000}/").err().contains("too costly"));
+        StringBuilder paragraph = new StringBuilder();
+        for (int i = 0; i < 250; i++) {
+            paragraph.append(i % 3 == 0 ? "громада" : "слово" + i).append(i % 10 == 9 ? ". " : " ");
+        }
+        Cli.Result pasted = Cli.run(shared, "search", paragraph.toString());
+        assertEquals(0, pasted.exit(), pasted.toString());
+    }
+
+    @Test
     void unknownOptionsAndCommandsAreUsageErrors() throws Exception {
         Cli.Result option = Cli.run(shared, "search", "--colour", "red", "x");
         assertEquals(2, option.exit(), option.toString());
@@ -232,7 +250,7 @@ class CommandLineTest {
         assertEquals(2, unknownPartnership.exit(), unknownPartnership.toString());
         Cli.Result help = Cli.run(shared, "--help");
         assertEquals(0, help.exit());
-        for (String name : List.of("index", "search", "partnerships", "show", "validate", "export", "link")) {
+        for (String name : List.of("index", "search", "partnerships", "show", "validate", "restore", "export", "link")) {
             assertTrue(help.out().contains("  " + name + " "), name + " in\n" + help.out());
         }
         Cli.Result searchHelp = Cli.run(shared, "search", "--help");
@@ -390,7 +408,7 @@ class CommandLineTest {
     }
 
     @Test
-    void validateReportsBrokenModelsWithExitStatusOne() throws Exception {
+    void validateReportsBrokenModelsWithExitStatusOneAndDamagedFilesWithThree() throws Exception {
         Cli.Result valid = Cli.run(shared, "validate");
         assertEquals(0, valid.exit(), valid.toString());
         assertTrue(valid.out().contains(": 0 errors"), valid.toString());
@@ -398,22 +416,31 @@ class CommandLineTest {
         Path file = work.resolve("broken.xmi");
         String bundled = Files.readString(shared.resolve("urban-agenda.xmi"), StandardCharsets.UTF_8);
         String broken = bundled.replace("<participations actor=\"city-oulu\" role=\"coordinator\"/>", "")
-                .replaceFirst("country=\"FI\"", "country=\"XX\"")
-                .replace("document=\"seed-004\"", "document=\"seed-999\"");
+                .replaceFirst("country=\"FI\"", "country=\"XX\"");
         Files.writeString(file, broken, StandardCharsets.UTF_8);
         Cli.Result result = Cli.run(shared, "validate", file.toString());
-        assertEquals(1, result.exit(), result.toString());
-        assertTrue(result.out().contains("seed-999"), "the dangling reference is reported:\n" + result.out());
+        assertEquals(1, result.exit(), "rules broken, the file loads cleanly: " + result);
         assertTrue(result.out().contains("'XX'") || result.out().contains("XX"), "the bad country code:\n" + result.out());
         Cli.Result json = Cli.run(shared, "--json", "validate", file.toString());
         assertEquals(1, json.exit());
         assertTrue(json.jsonLines().stream().anyMatch(f -> f.get("severity").getAsString().equals("error")));
 
+        Path damaged = work.resolve("damaged.xmi");
+        Files.writeString(damaged, broken.replace("document=\"seed-004\"", "document=\"seed-999\""), StandardCharsets.UTF_8);
+        Cli.Result listed = Cli.run(shared, "validate", damaged.toString());
+        assertEquals(3, listed.exit(), "a file that does not load cleanly is a data error, with every problem listed: " + listed);
+        assertTrue(listed.out().contains(damaged + ":") && listed.out().contains("dangling reference: no object has the id 'seed-999'"),
+                "the dangling reference with its line:\n" + listed.out());
+        assertTrue(listed.out().contains("XX"), "and the rules, on what could be read:\n" + listed.out());
+        assertTrue(listed.out().contains(damaged + " does not load cleanly"), listed.out());
+        assertEquals(3, Cli.run(shared, "--json", "validate", damaged.toString()).exit());
+
         Path malformed = work.resolve("malformed.xmi");
         Files.writeString(malformed, bundled.substring(0, bundled.length() / 2), StandardCharsets.UTF_8);
         Cli.Result corrupt = Cli.run(shared, "validate", malformed.toString());
         assertEquals(3, corrupt.exit(), corrupt.toString());
-        assertTrue(corrupt.err().contains("malformed.xmi"), corrupt.err());
+        assertTrue(corrupt.err().startsWith("kb validate: " + malformed + ":"), corrupt.err());
+        assertTrue(corrupt.err().contains("it was probably cut off"), corrupt.err());
         assertEquals(1, corrupt.err().strip().lines().count(), corrupt.err());
     }
 
