@@ -116,6 +116,17 @@ class ParityTest {
     }
 
     @Test
+    void aPastedParagraphIsTheSamePlainTextQuery() throws Exception {
+        // its rarest words are chosen by document frequencies: the reader's on the desktop, counted by the cluster
+        for (Path file : List.of(files.get(0), files.get(files.size() - 1))) {
+            String[] words = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\\s+");
+            String paragraph = String.join(" ", List.of(words).subList(0, Math.min(words.length, 80)));
+            assertTrue(words.length > 30, file.toString());
+            compare(SearchRequest.builder(paragraph).page(0, 10).build());
+        }
+    }
+
+    @Test
     void filtersSortPagingAndGroupsGiveTheSameResults() throws Exception {
         List<String> someHashes = new ArrayList<>();
         for (SearchHit h : local.search(SearchRequest.builder("громада").page(0, 5).snippets(false).build()).hits()) {
