@@ -21,19 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.util.Bits;
 import org.eclipse.core.runtime.SubMonitor;
 
-import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.NearDuplicates;
 import eu.urbanagenda.kb.ingest.DocumentExtractor;
 import eu.urbanagenda.kb.ingest.EncodingOverrides;
@@ -53,13 +42,72 @@ import eu.urbanagenda.kb.ingest.SourceScanner;
  * (OCR page by page), refreshes near-real-time readers and commits periodically; at the end, the copies of one
  * document are grouped ({@link NearDuplicates}). A file is keyed by its path on disk: an archive's members are
  * replaced together when it changes. A file that could not be read completely (OCR missing) is read again next time.
+ * The same run serves every {@link SearchBackend}: each writes through its {@link Target}.
  */
-final class IndexUpdate {
+public final class IndexUpdate {
 
     private static final long COMMIT_NANOS = 60_000_000_000L;
 
-    /** What the index knows of a file (an archive's members share their archive's state). */
-    private record State(long size, long mtime, String sha256, String override, boolean complete) {
+    /**
+     * What the index knows of a file (an archive's members share their archive's state).
+     *
+     * @param size file size in bytes
+     * @param mtime modification time in milliseconds
+     * @param sha256 lower-case hex SHA-256 of the file's bytes ("" for an archive)
+     * @param override the name of the encoding override that applied, or ""
+     * @param complete false when the file must be read again (OCR was missing)
+     */
+    public record State(long size, long mtime, String sha256, String override, boolean complete) {
+    }
+
+    /**
+     * Where a run writes: an index of one engine. {@link #put}, {@link #touch} and {@link #delete} are called from
+     * several threads at once; the others from the thread that runs the update. Files are keyed by their path on disk
+     * (an archive for its members).
+     */
+    public interface Target {
+        /** @return what the index knows of each file on disk, by absolute path */
+        Map<String, State> states() throws IOException;
+
+        /** Called once the files are listed, before the first change. */
+        void begin() throws IOException;
+
+        /** Removes the documents of a file (all the members of an archive). */
+        void delete(String file) throws IOException;
+
+        /** Records a new modification time of a file whose content is unchanged. */
+        void touch(String file, long mtime) throws IOException;
+
+        /**
+         * Replaces the documents of a file: one, or an archive's members.
+         *
+         * @throws SkippedFileException if the engine cannot index them (the reason names the problem)
+         */
+        void put(Path file, long fileSize, List<ExtractedDocument> documents, Charset override, boolean complete)
+                throws IOException, SkippedFileException;
+
+        /** After a run that changed documents: groups the copies of one document ({@link NearDuplicates}). */
+        void regroup() throws IOException;
+
+        /**
+         * Makes the changes so far durable.
+         *
+         * @return documents the engine refused since the last commit (an engine that writes in batches learns this
+         *         late), each with the reason
+         */
+        List<SkippedFile> commit() throws IOException;
+
+        /** Called after the last commit: searches see every change from now on. */
+        void end() throws IOException;
+
+        /** @return the number of documents in the index */
+        int documents() throws IOException;
+
+        /** @return whether the index was closed meanwhile (the run then stops as if cancelled) */
+        boolean closed();
+
+        /** @return a folder on this computer for the run's extraction log and OCR cache */
+        Path workDirectory();
     }
 
     /** A file to read. */
@@ -75,8 +123,7 @@ final class IndexUpdate {
             List<SkippedFile> skippedMembers) {
     }
 
-    private final KbIndex index;
-    private final IndexWriter writer;
+    private final Target target;
     private final UpdateRequest request;
     private final SubMonitor progress;
     private final DocumentExtractor extractor;
@@ -88,29 +135,41 @@ final class IndexUpdate {
     private final List<Path> updated = new ArrayList<>();
     private final List<Path> removed = new ArrayList<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
+    private final List<SkippedFile> refused = new ArrayList<>();
     private int unchanged;
     private long bytes;
     private int changesSinceCommit;
     private long lastCommit = System.nanoTime();
 
-    IndexUpdate(KbIndex index, IndexWriter writer, UpdateRequest request, SubMonitor progress) {
-        this.index = index;
-        this.writer = writer;
+    /**
+     * @param target the index to write
+     * @param request the files and options
+     * @param progress progress and cancellation, 1000 units
+     */
+    public IndexUpdate(Target target, UpdateRequest request, SubMonitor progress) {
+        this.target = target;
         this.request = request;
         this.progress = progress;
         ExtractionSettings settings = request.extraction();
-        LibraryLogging.configure(index.directory().resolve("extraction.log"));
+        LibraryLogging.configure(target.workDirectory().resolve("extraction.log"));
         this.extractor = new DocumentExtractor(settings.toBuilder().maxFileSize(request.maxFileSize())
-                .ocrCache(settings.ocrCache() != null ? settings.ocrCache() : index.directory().resolve("ocr-cache"))
-                .cancelled(() -> stopping || index.isClosed()).build());
+                .ocrCache(settings.ocrCache() != null ? settings.ocrCache()
+                        : target.workDirectory().resolve("ocr-cache"))
+                .cancelled(() -> stopping || target.closed()).build());
     }
 
-    UpdateReport run() throws IOException {
+    /**
+     * Runs the update.
+     *
+     * @return what was done
+     * @throws IOException if the index cannot be written
+     */
+    public UpdateReport run() throws IOException {
         long start = System.nanoTime();
         progress.subTask("Listing files");
         SourceScanner.Result scan = SourceScanner.scan(request.sources());
         progress.worked(20);
-        Map<String, State> states = loadStates();
+        Map<String, State> states = target.states();
         Set<Path> keep = new HashSet<>();
         List<String> gone = new ArrayList<>();
         for (SourceScanner.Problem p : scan.problems()) {
@@ -123,7 +182,7 @@ final class IndexUpdate {
                 keep.add(p.path());
             }
         }
-        index.useWriter(writer);
+        target.begin();
         progress.worked(10);
 
         List<Path> roots = request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -150,21 +209,26 @@ final class IndexUpdate {
         }
         SubMonitor loop = progress.split(970).setWorkRemaining(Math.max(1, gone.size() + tasks.size()));
         for (String p : gone) {
-            writer.deleteDocuments(new Term(DocumentMapper.FILE, p));
+            target.delete(p);
             removed.add(Path.of(p));
             loop.worked(1);
             changed();
         }
         boolean cancelled = runTasks(tasks, loop);
+        commit();
+        if (!refused.isEmpty()) {
+            applyRefusals();
+            commit();
+        }
         if (!added.isEmpty() || !updated.isEmpty() || !removed.isEmpty()) {
             loop.subTask("Grouping copies of the same document");
-            NearDuplicates.regroup(writer);
+            target.regroup();
+            commit();
         }
-        commit();
-        index.maybeRefresh(true);
+        target.end();
         return new UpdateReport(List.copyOf(added), List.copyOf(updated), List.copyOf(removed), unchanged,
                 List.copyOf(skipped), cancelled, bytes, Duration.ofNanos(System.nanoTime() - start),
-                writer.getDocStats().numDocs);
+                target.documents());
     }
 
     private static String name(Charset cs) {
@@ -180,36 +244,18 @@ final class IndexUpdate {
         return false;
     }
 
-    private Map<String, State> loadStates() throws IOException {
-        Map<String, State> states = new HashMap<>();
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            for (LeafReaderContext ctx : reader.leaves()) {
-                SortedSetDocValues path = DocValues.getSortedSet(ctx.reader(), KbFields.PATH);
-                SortedSetDocValues file = DocValues.getSortedSet(ctx.reader(), DocumentMapper.FILE);
-                NumericDocValues complete = DocValues.getNumeric(ctx.reader(), DocumentMapper.COMPLETE);
-                SortedSetDocValues sha = DocValues.getSortedSet(ctx.reader(), KbFields.SHA256);
-                NumericDocValues size = DocValues.getNumeric(ctx.reader(), DocumentMapper.SIZE);
-                NumericDocValues mtime = DocValues.getNumeric(ctx.reader(), DocumentMapper.MTIME);
-                SortedDocValues override = DocValues.getSorted(ctx.reader(), DocumentMapper.OVERRIDE);
-                Bits live = ctx.reader().getLiveDocs();
-                for (int d = 0; d < ctx.reader().maxDoc(); d++) {
-                    if (live != null && !live.get(d) || !path.advanceExact(d) || !file.advanceExact(d)) {
-                        continue;
-                    }
-                    String p = file.lookupOrd(file.nextOrd()).utf8ToString();
-                    boolean member = !p.equals(path.lookupOrd(path.nextOrd()).utf8ToString());
-                    // a member's checksum is its own, not its archive's: an archive is compared by size and time
-                    String h = !member && sha.advanceExact(d) ? sha.lookupOrd(sha.nextOrd()).utf8ToString() : "";
-                    boolean c = !complete.advanceExact(d) || complete.longValue() != 0;
-                    long s = size.advanceExact(d) ? size.longValue() : -1;
-                    long m = mtime.advanceExact(d) ? mtime.longValue() : -1;
-                    String o = override.advanceExact(d) ? override.lookupOrd(override.ordValue()).utf8ToString() : "";
-                    State before = states.get(p);
-                    states.put(p, new State(s, m, h, o, c && (before == null || before.complete())));
-                }
+    /** Documents the engine refused after their outcome was counted: skipped, and their old version removed. */
+    private void applyRefusals() throws IOException {
+        for (SkippedFile r : refused) {
+            if (updated.remove(r.file())) {
+                target.delete(r.file().toString());
+                removed.add(r.file());
+            } else {
+                added.remove(r.file());
             }
+            skipped.add(r);
         }
-        return states;
+        refused.clear();
     }
 
     /** Runs the tasks on worker threads; the calling thread handles outcomes. @return whether cancelled */
@@ -270,7 +316,7 @@ final class IndexUpdate {
     }
 
     private boolean cancelled() {
-        return progress.isCanceled() || index.isClosed();
+        return progress.isCanceled() || target.closed();
     }
 
     private static Outcome get(Future<Outcome> f) throws IOException {
@@ -326,8 +372,7 @@ final class IndexUpdate {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(KbIndex.currentFormat().entrySet());
-        writer.commit();
+        refused.addAll(target.commit());
         changesSinceCommit = 0;
         lastCommit = System.nanoTime();
     }
@@ -336,13 +381,12 @@ final class IndexUpdate {
     private Outcome process(Task t) throws IOException {
         Path p = t.file().path();
         String key = p.toString();
-        Term fileTerm = new Term(DocumentMapper.FILE, key);
         try {
             DocumentExtractor.checkSize(p, t.file().size(), request.maxFileSize());
             byte[] content = DocumentExtractor.read(p);
             if (t.state() != null && t.state().complete() && t.state().override().equals(name(t.override()))
                     && t.state().sha256().equals(DocumentExtractor.sha256(content))) {
-                writer.updateNumericDocValue(fileTerm, DocumentMapper.MTIME, t.file().lastModified());
+                target.touch(key, t.file().lastModified());
                 return new Outcome(t, Kind.TOUCHED, null, 0, false, List.of());
             }
             Extraction x;
@@ -354,15 +398,7 @@ final class IndexUpdate {
                 throw new SkippedFileException(p, "cannot be read: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             }
-            List<Document> docs = new ArrayList<>();
-            for (ExtractedDocument d : x.documents()) {
-                docs.add(DocumentMapper.toDocument(d, t.override(), p, t.file().size(), !x.incomplete()));
-            }
-            try {
-                writer.updateDocuments(fileTerm, docs);
-            } catch (IllegalArgumentException e) {
-                throw new SkippedFileException(p, "cannot be indexed: " + e.getMessage(), e);
-            }
+            target.put(p, t.file().size(), x.documents(), t.override(), !x.incomplete());
             List<SkippedFile> members = x.skipped().stream().map(e -> new SkippedFile(e.file(), e.reason())).toList();
             return new Outcome(t, t.state() == null ? Kind.ADDED : Kind.UPDATED, null, content.length, false, members);
         } catch (ExtractionCancelledException e) {
@@ -370,7 +406,7 @@ final class IndexUpdate {
         } catch (SkippedFileException e) {
             boolean stale = t.state() != null;
             if (stale) {
-                writer.deleteDocuments(fileTerm);
+                target.delete(key);
             }
             return new Outcome(t, Kind.SKIPPED, e.reason(), 0, stale, List.of());
         }

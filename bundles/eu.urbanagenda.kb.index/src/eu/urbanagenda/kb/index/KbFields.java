@@ -1,5 +1,8 @@
 package eu.urbanagenda.kb.index;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +11,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 import eu.urbanagenda.kb.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.analysis.NamedAnalyzers;
 
 import eu.urbanagenda.kb.ingest.Language;
 
@@ -82,6 +86,29 @@ public final class KbFields {
         return TEXT_FIELDS.get(language.ordinal());
     }
 
+    /**
+     * The analyzer of each text field, by its name in {@link NamedAnalyzers}. The OpenSearch mapping is written from
+     * this table (the plugin registers each analyzer as {@code kb_<name>}), so both engines analyse a field alike; the
+     * query analyzer takes the query form of the same names.
+     */
+    public static final Map<String, String> TEXT_ANALYZERS = orderedMap(TEXT_UK, NamedAnalyzers.UKRAINIAN, TEXT_BG,
+            NamedAnalyzers.BULGARIAN, TEXT_RU, NamedAnalyzers.RUSSIAN, TEXT_EN, NamedAnalyzers.ENGLISH, TEXT_OTHER,
+            NamedAnalyzers.GENERIC, TRANSLIT, NamedAnalyzers.TRANSLIT, TITLE, NamedAnalyzers.TITLE);
+
+    /** Keyword fields, matched in lower case. */
+    public static final List<String> LOWER_CASE_KEYWORDS = List.of(LANG, FORMAT, YEAR, SHA256, ENCODING);
+
+    /** Keyword fields, matched exactly (paths are case-sensitive). */
+    public static final List<String> EXACT_KEYWORDS = List.of(PATH, FOLDER);
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
     /** @return the analyzer of each field for indexing */
     public static Analyzer analyzer() {
         return analyzer(false);
@@ -96,15 +123,12 @@ public final class KbFields {
     }
 
     private static Analyzer analyzer(boolean query) {
+        Map<String, Analyzer> perField = new HashMap<>();
+        TEXT_ANALYZERS.forEach((field, name) -> perField.put(field, NamedAnalyzers.create(name, query)));
         Analyzer keyword = KbAnalyzers.lowerCaseKeyword();
+        LOWER_CASE_KEYWORDS.forEach(field -> perField.put(field, keyword));
         Analyzer exact = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(KbAnalyzers.generic(),
-                Map.ofEntries(Map.entry(TEXT_UK, KbAnalyzers.ukrainian(query)),
-                        Map.entry(TEXT_BG, KbAnalyzers.bulgarian(query)), Map.entry(TEXT_RU, KbAnalyzers.russian(query)),
-                        Map.entry(TEXT_EN, KbAnalyzers.english(query)), Map.entry(TEXT_OTHER, KbAnalyzers.generic()),
-                        Map.entry(TRANSLIT, KbAnalyzers.translit(false)), Map.entry(TITLE, KbAnalyzers.title(query)),
-                        Map.entry(LANG, keyword), Map.entry(FORMAT, keyword), Map.entry(YEAR, keyword),
-                        Map.entry(SHA256, keyword), Map.entry(PATH, exact), Map.entry(FOLDER, exact),
-                        Map.entry(ENCODING, keyword)));
+        EXACT_KEYWORDS.forEach(field -> perField.put(field, exact));
+        return new PerFieldAnalyzerWrapper(NamedAnalyzers.create(NamedAnalyzers.GENERIC, query), perField);
     }
 }

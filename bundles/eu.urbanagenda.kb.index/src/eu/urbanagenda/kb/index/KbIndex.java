@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -43,17 +42,14 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -68,10 +64,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.apache.lucene.util.Version;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
@@ -80,10 +73,9 @@ import eu.urbanagenda.kb.index.internal.DocumentCount;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
 import eu.urbanagenda.kb.index.internal.HitValues;
-import eu.urbanagenda.kb.index.internal.KbQueryParser;
 import eu.urbanagenda.kb.index.internal.QueryLimits;
+import eu.urbanagenda.kb.index.internal.QueryParsing;
 import eu.urbanagenda.kb.index.internal.Snippets;
-import eu.urbanagenda.kb.index.internal.SyntaxErrors;
 import eu.urbanagenda.kb.ingest.DocumentFormat;
 import eu.urbanagenda.kb.ingest.EncodingSource;
 import eu.urbanagenda.kb.ingest.IoProblems;
@@ -103,7 +95,7 @@ import eu.urbanagenda.kb.ingest.Language;
  * Searches are thread-safe and see the documents of a running update in near real time (within about a second).
  * Close the index when done.
  */
-public final class KbIndex implements AutoCloseable {
+public final class KbIndex implements SearchBackend {
 
     /** The version of the index schema (fields and their types). Part of the index format. */
     public static final String SCHEMA_VERSION = "3";
@@ -120,8 +112,7 @@ public final class KbIndex implements AutoCloseable {
     private final Path path;
     private final FSDirectory directory;
     private final Analyzer analyzer = KbFields.analyzer();
-    private final Analyzer queryAnalyzer = KbFields.queryAnalyzer();
-    private final Analyzer latinTranslit = KbAnalyzers.translit(true);
+    private final QueryParsing queries = new QueryParsing(KbFields.queryAnalyzer(), KbAnalyzers.translit(true));
     private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
     private final ReentrantLock updateLock = new ReentrantLock();
@@ -239,6 +230,11 @@ public final class KbIndex implements AutoCloseable {
         return path;
     }
 
+    @Override
+    public String location() {
+        return "index " + path;
+    }
+
     /** @return the notice of a rebuild done by {@link #open(Path)}, if any */
     public Optional<FormatChange> formatChange() {
         return Optional.ofNullable(formatChange);
@@ -272,7 +268,7 @@ public final class KbIndex implements AutoCloseable {
             }
             writeOwner();
             try {
-                return new IndexUpdate(this, writer, request, progress).run();
+                return new IndexUpdate(new LuceneTarget(this, writer), request, progress).run();
             } catch (IOException | RuntimeException | Error e) {
                 // a failed write (a full disk) closes the writer: what broke it is its "tragic" exception
                 Throwable tragic = writer.getTragicException();
@@ -440,66 +436,10 @@ public final class KbIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Parses a query within the bounds of {@link QueryLimits}: a long text without operators is searched as plain
-     * text; a breach of a bound is a {@link QueryTooCostlyException}, a query that cannot be read a
-     * {@link QuerySyntaxException}.
-     */
+    /** Parses a query within the bounds of {@link QueryLimits} ({@link QueryParsing}). */
     private Query parse(String query, List<String> fields, boolean forHighlighting, IndexReader reader,
             QueryLimits.Deadline deadline) throws QuerySyntaxException {
-        if (query == null || query.isBlank()) {
-            return MatchAllDocsQuery.INSTANCE;
-        }
-        KbQueryParser parser = new KbQueryParser(queryAnalyzer, latinTranslit,
-                fields == null || fields.isEmpty() ? KbFields.DEFAULT_FIELDS : fields, forHighlighting, reader);
-        parser.setDeadline(deadline);
-        try {
-            QueryLimits.checkLength(query);
-            if (KbQueryParser.isPlainText(query)) {
-                Query q = parser.plainText(query);
-                return q == null ? new MatchNoDocsQuery("no word of the text is in the index") : q;
-            }
-            int deep = QueryLimits.tooDeeplyNested(query);
-            if (deep >= 0) {
-                throw new QuerySyntaxException("Too many nested parentheses: the one at position " + (deep + 1)
-                        + " opens a group " + (QueryLimits.MAX_NESTING + 1) + " levels deep; at most "
-                        + QueryLimits.MAX_NESTING + " are allowed.", query, deep);
-            }
-            Query q = parser.parse(query);
-            return q == null ? new MatchNoDocsQuery("empty query") : q;
-        } catch (QueryLimits.CostlyQuery e) {
-            throw costly(query, e);
-        } catch (ParseException e) {
-            if (e.getCause() instanceof QueryLimits.CostlyQuery c) {
-                throw costly(query, c);
-            }
-            if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
-                throw tooManyClauses(query);
-            }
-            throw SyntaxErrors.of(query, e);
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw tooManyClauses(query);
-        } catch (TooComplexToDeterminizeException e) {
-            throw new QueryTooCostlyException("A wildcard term or regular expression of the query matches too many "
-                    + "different words to search; make it more specific.", query, -1);
-        } catch (StackOverflowError e) {
-            throw new QuerySyntaxException("The query is nested too deeply to be read; use fewer parentheses.",
-                    query, -1);
-        }
-    }
-
-    private static QueryTooCostlyException costly(String query, QueryLimits.CostlyQuery e) {
-        return new QueryTooCostlyException(e.getMessage() + ".", query, e.position());
-    }
-
-    private static QueryTooCostlyException tooManyClauses(String query) {
-        return new QueryTooCostlyException("The query has too many words and alternatives to search at once (more "
-                + "than " + IndexSearcher.getMaxClauseCount() + " terms once its words, their forms and wildcards are "
-                + "expanded); remove some, or leave out AND, OR and NOT to search it as plain text.", query, -1);
-    }
-
-    private static QueryTooCostlyException timeUp(String query) {
-        return new QueryTooCostlyException(QueryLimits.timeUp() + ".", query, -1);
+        return queries.parse(query, fields, forHighlighting, reader, deadline);
     }
 
     /**
@@ -509,7 +449,7 @@ public final class KbIndex implements AutoCloseable {
      */
     private static IndexSearcher bounded(IndexSearcher searcher, Query query, QueryLimits.Deadline deadline)
             throws IOException {
-        IndexSearcher s = new IndexSearcher(!expandsTerms(query, true) ? searcher.getIndexReader()
+        IndexSearcher s = new IndexSearcher(!QueryParsing.expandsTerms(query, true) ? searcher.getIndexReader()
                 : ExitableDirectoryReader.wrap((DirectoryReader) searcher.getIndexReader(), deadline));
         s.setTimeout(deadline);
         s.setSimilarity(searcher.getSimilarity());
@@ -574,7 +514,7 @@ public final class KbIndex implements AutoCloseable {
                 documents = (Long) r[1];
             }
             if (s.timedOut()) {
-                throw timeUp(request.query());
+                throw QueryParsing.timeUp(request.query());
             }
             long files = topDocs.totalHits.value();
             List<ScoreDoc> firsts = firstOfEachDocument(s, topDocs.scoreDocs);
@@ -582,7 +522,7 @@ public final class KbIndex implements AutoCloseable {
                 collect *= 4;
                 topDocs = s.search(main, topDocs(request.sort(), collect));
                 if (s.timedOut()) {
-                    throw timeUp(request.query());
+                    throw QueryParsing.timeUp(request.query());
                 }
                 firsts = firstOfEachDocument(s, topDocs.scoreDocs);
             }
@@ -620,9 +560,9 @@ public final class KbIndex implements AutoCloseable {
             }
             return new SearchResult(files, Duration.ofNanos(System.nanoTime() - start), hits, facets, documents);
         } catch (IndexSearcher.TooManyClauses e) {
-            throw tooManyClauses(request.query());
+            throw QueryParsing.tooManyClauses(request.query());
         } catch (ExitableDirectoryReader.ExitingReaderException e) {
-            throw timeUp(request.query());
+            throw QueryParsing.timeUp(request.query());
         }
     }
 
@@ -676,25 +616,7 @@ public final class KbIndex implements AutoCloseable {
      */
     private Query highlightQuery(IndexSearcher s, Query parsed, String query, List<String> fields,
             QueryLimits.Deadline deadline) throws QuerySyntaxException, IOException {
-        return expandsTerms(parsed, false) ? s.rewrite(parse(query, fields, true, s.getIndexReader(), deadline))
-                : parsed;
-    }
-
-    /** Whether a query has wildcard, prefix, fuzzy, regular expression or range terms (in exclusions too, or not). */
-    private static boolean expandsTerms(Query query, boolean inExclusions) {
-        boolean[] multiTerm = new boolean[1];
-        query.visit(new QueryVisitor() {
-            @Override
-            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-                multiTerm[0] = true;
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return occur == BooleanClause.Occur.MUST_NOT && !inExclusions ? QueryVisitor.EMPTY_VISITOR : this;
-            }
-        });
-        return multiTerm[0];
+        return queries.forHighlighting(s, parsed, query, fields, deadline);
     }
 
     private static float score(ScoreDoc sd) {

@@ -14,8 +14,8 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import eu.urbanagenda.kb.index.Highlight;
-import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
+import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -47,9 +47,10 @@ public final class Linker {
     /** Documents examined per target and language, best first. */
     static final int CANDIDATES = 1000;
 
-    private final KbIndex index;
+    private final SearchBackend index;
 
-    public Linker(KbIndex index) {
+    /** @param index the documents: the local index or a cluster */
+    public Linker(SearchBackend index) {
         this.index = index;
     }
 

@@ -128,7 +128,7 @@ public final class SearchBench {
         report.append(s).append('\n');
     }
 
-    private static List<Path> files(List<Path> roots) throws IOException {
+    static List<Path> files(List<Path> roots) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path r : roots) {
             try (Stream<Path> s = Files.walk(r)) {
@@ -139,7 +139,7 @@ public final class SearchBench {
         return out;
     }
 
-    private static long bytes(List<Path> files) {
+    static long bytes(List<Path> files) {
         return files.stream().mapToLong(p -> {
             try {
                 return Files.size(p);
@@ -221,7 +221,7 @@ public final class SearchBench {
                 bytes / 1e6 / seconds, n / seconds, peakHeap() >> 20, size(dir) / 1e6));
     }
 
-    private static double seconds(long t0) {
+    static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 
@@ -355,7 +355,7 @@ public final class SearchBench {
     }
 
     /** The 1, 5 and 15 minute load averages: other processes share the machine. */
-    private static String load() {
+    static String load() {
         try {
             String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return l[0] + " " + l[1] + " " + l[2];
@@ -364,13 +364,13 @@ public final class SearchBench {
         }
     }
 
-    private static double pct(long[][] samples, int p) {
+    static double pct(long[][] samples, int p) {
         long[] all = Arrays.stream(samples).flatMapToLong(Arrays::stream).sorted().toArray();
         int k = (int) Math.ceil(p / 100.0 * all.length) - 1;
         return all[Math.max(0, k)] / 1e6;
     }
 
-    private static double median(long[] s) {
+    static double median(long[] s) {
         long[] c = s.clone();
         Arrays.sort(c);
         return c[c.length / 2] / 1e6;
@@ -425,7 +425,7 @@ public final class SearchBench {
         }
     }
 
-    private static void clean(Path dir) throws IOException {
+    static void clean(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -440,7 +440,7 @@ public final class SearchBench {
      * at random (fixed seed) from the corpus paragraphs of at least 40 characters, the languages in the corpus's
      * proportion; 1,000 files per folder.
      */
-    private void generate(Path out) throws IOException {
+    void generate(Path out) throws IOException {
         Path done = out.resolve(".complete");
         if (Files.exists(done)) {
             return;

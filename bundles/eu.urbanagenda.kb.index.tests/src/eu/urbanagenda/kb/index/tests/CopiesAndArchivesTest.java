@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.urbanagenda.kb.index.KbIndex;
+import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -27,14 +28,24 @@ import eu.urbanagenda.kb.ingest.DocumentFormat;
 /**
  * One document in many files (../shared/formats, read in place), shown once with its copies; archives indexed member
  * by member, re-read when they change; a scan skipped for a missing OCR language is read once the setting allows it.
+ * Other engines run the same tests by overriding {@link #open(Path)} (e.g. {@code OpenSearchCopiesAndArchivesTest}).
  */
-class CopiesAndArchivesTest {
+public class CopiesAndArchivesTest {
 
     private static final String NAME = "uk_brown_A_Podolianyn_Budzei_Inspektor_Kamianetskoi_himnazii_2017";
     private static final String OTHER = "bg_bsnlp_brexit_bg_file_1022";
 
     @TempDir
     Path dir;
+
+    /**
+     * @param folder an empty folder for the index
+     * @return the engine under test, empty, a new index for each call
+     * @throws Exception if it cannot be opened
+     */
+    protected SearchBackend open(Path folder) throws Exception {
+        return KbIndex.open(folder);
+    }
 
     private static Path formats() {
         return Path.of(System.getProperty("kb.shared", "../shared")).resolve("formats").toAbsolutePath().normalize();
@@ -49,7 +60,7 @@ class CopiesAndArchivesTest {
         }
         Path copy = Files.copy(formats().resolve("docx").resolve(NAME + ".docx"), dir.resolve("copy.docx"));
         request.source(copy);
-        try (KbIndex index = KbIndex.open(dir.resolve("index"))) {
+        try (SearchBackend index = open(dir.resolve("index"))) {
             UpdateReport r = index.update(request.build(), null);
             assertEquals(13, r.added().size(), r.toString());
             SearchResult res = index.search(SearchRequest.of("спогадів"));
@@ -84,7 +95,7 @@ class CopiesAndArchivesTest {
         Path zip = dir.resolve("sources/bundle.zip");
         Files.createDirectories(zip.getParent());
         Files.write(zip, zip("a.txt", "Громада ухвалила бюджет розвитку.", "b.txt", "Община прие бюджета за развитие."));
-        try (KbIndex index = KbIndex.open(dir.resolve("index"))) {
+        try (SearchBackend index = open(dir.resolve("index"))) {
             index.update(UpdateRequest.of(zip.getParent()), null);
             List<SearchHit> hits = index.search(SearchRequest.of("бюджет OR бюджета")).hits();
             assertEquals(Set.of(zip + "!/a.txt", zip + "!/b.txt"),
@@ -110,7 +121,7 @@ class CopiesAndArchivesTest {
         Path scans = dir.resolve("scans");
         Files.createDirectories(scans);
         Files.copy(formats().resolve("scan-jpg").resolve(OTHER + ".jpg"), scans.resolve("scan.jpg"));
-        try (KbIndex index = KbIndex.open(dir.resolve("index"))) {
+        try (SearchBackend index = open(dir.resolve("index"))) {
             UpdateReport first = index.update(UpdateRequest.builder().source(scans)
                     .ocrLanguages(scans, List.of("deu")).build(), null);
             assertEquals(1, first.skipped().size(), first.toString());

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.QueryTooCostlyException;
+import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.index.UpdateRequest;
@@ -27,9 +29,11 @@ import eu.urbanagenda.kb.index.UpdateRequest;
 /**
  * Hostile and careless queries end with hits or with a message for people: the attacks that once hung, ate memory or
  * were called internal errors, and a fixed-seed sample of fuzzed queries ({@link HostileQueries}). Times are measured
- * by the attack benchmark (releng/eu.urbanagenda.kb.bench/attack.sh), not here.
+ * by the attack benchmark (releng/eu.urbanagenda.kb.bench/attack.sh), not here. Other engines run the same tests by
+ * overriding {@link #open(Path)} (e.g. {@code OpenSearchHostileQueryTest}).
  */
-class HostileQueryTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public class HostileQueryTest {
 
     /** Class names, stack frames or parser jargon in a message meant for people. */
     private static final Pattern JARGON = Pattern.compile(
@@ -38,16 +42,25 @@ class HostileQueryTest {
 
     @TempDir
     static Path tmp;
-    static KbIndex index;
+    static SearchBackend index;
+
+    /**
+     * @param dir an empty folder for the index
+     * @return the engine under test, empty
+     * @throws Exception if it cannot be opened
+     */
+    protected SearchBackend open(Path dir) throws Exception {
+        return KbIndex.open(dir);
+    }
 
     @BeforeAll
-    static void indexSeeds() throws Exception {
-        index = KbIndex.open(tmp.resolve("index"));
+    void indexSeeds() throws Exception {
+        index = open(tmp.resolve("index"));
         index.update(UpdateRequest.of(Fixtures.seeds()), null);
     }
 
     @AfterAll
-    static void close() throws Exception {
+    void close() throws Exception {
         index.close();
     }
 

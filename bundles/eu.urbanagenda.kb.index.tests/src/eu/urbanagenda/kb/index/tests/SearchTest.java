@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.urbanagenda.kb.index.FacetCount;
@@ -35,6 +36,7 @@ import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.KbFields;
 import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
+import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -45,16 +47,29 @@ import eu.urbanagenda.kb.index.UpdateRequest;
 import eu.urbanagenda.kb.ingest.DocumentFormat;
 import eu.urbanagenda.kb.ingest.Language;
 
-/** Searching the seed documents (and two small documents written here) in a real index on disk. */
-class SearchTest {
+/**
+ * Searching the seed documents (and two small documents written here) in a real index on disk. Other engines run the
+ * same tests by overriding {@link #open(Path)} (e.g. {@code OpenSearchSearchTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public class SearchTest {
 
     @TempDir
     static Path tmp;
-    static KbIndex index;
+    static SearchBackend index;
     static Path extra;
 
+    /**
+     * @param dir an empty folder for the index
+     * @return the engine under test, empty
+     * @throws Exception if it cannot be opened
+     */
+    protected SearchBackend open(Path dir) throws Exception {
+        return KbIndex.open(dir);
+    }
+
     @BeforeAll
-    static void indexSeeds() throws Exception {
+    void indexSeeds() throws Exception {
         extra = Files.createDirectories(tmp.resolve("extra"));
         // own texts: a stress-marked Ukrainian word, apostrophes of several kinds
         Files.writeString(extra.resolve("orthoepy.txt"), "Орфое\u0301пія\n\nОрфое\u0301пія вивчає вимову. "
@@ -64,13 +79,13 @@ class SearchTest {
                 + "сътрудничат по програмата.</p></body></html>");
         writePdf(extra.resolve("report.pdf"), List.of("Звіт про цифровізацію громад Вінниччини",
                 "Громадам допомагають експерти проєкту."));
-        index = KbIndex.open(tmp.resolve("index"));
+        index = open(tmp.resolve("index"));
         UpdateReport r = index.update(UpdateRequest.builder().source(Fixtures.seeds()).source(extra).build(), null);
         assertEquals(8, r.added().size(), r.summary() + r.skipped());
     }
 
     @AfterAll
-    static void close() throws Exception {
+    void close() throws Exception {
         index.close();
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.urbanagenda.kb.index.KbIndex;
+import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SkippedFile;
 import eu.urbanagenda.kb.index.StoredDocument;
@@ -24,11 +25,23 @@ import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
 import eu.urbanagenda.kb.ingest.EncodingSource;
 
-/** Incremental updates, encodings and overrides, bad input in a run. */
-class UpdateTest {
+/**
+ * Incremental updates, encodings and overrides, bad input in a run. Other engines run the same tests by overriding
+ * {@link #open(Path)} (e.g. {@code OpenSearchUpdateTest}).
+ */
+public class UpdateTest {
 
     @TempDir
     Path tmp;
+
+    /**
+     * @param dir an empty folder for the index
+     * @return the engine under test, empty, a new index for each call
+     * @throws Exception if it cannot be opened
+     */
+    protected SearchBackend open(Path dir) throws Exception {
+        return KbIndex.open(dir);
+    }
 
     private Path write(String name, String text) throws Exception {
         Path p = tmp.resolve("docs").resolve(name);
@@ -43,7 +56,7 @@ class UpdateTest {
         Path b = write("sub/b.txt", "Общината на София прие бюджета.");
         Path c = write("sub/c.txt", "Громада Києва планує цифрову трансформацію.");
         Path docs = tmp.resolve("docs");
-        try (KbIndex index = KbIndex.open(tmp.resolve("index"))) {
+        try (SearchBackend index = open(tmp.resolve("index"))) {
             UpdateReport r1 = index.update(UpdateRequest.of(docs), null);
             assertEquals(Set.of(a, b, c), Set.copyOf(r1.added()), r1.summary());
             assertEquals(3, r1.documents());
@@ -80,7 +93,7 @@ class UpdateTest {
         Path two = Files.createDirectories(tmp.resolve("two"));
         Files.writeString(one.resolve("x.txt"), "Перший документ громади.");
         Files.writeString(two.resolve("y.txt"), "Другий документ громади.");
-        try (KbIndex index = KbIndex.open(tmp.resolve("index"))) {
+        try (SearchBackend index = open(tmp.resolve("index"))) {
             index.update(UpdateRequest.of(one, two), null);
             UpdateReport r = index.update(UpdateRequest.of(one), null);
             assertEquals(0, r.removed().size(), "documents of another source stay");
@@ -115,7 +128,7 @@ class UpdateTest {
         System.arraycopy(bom, 0, withBom, 0, 2);
         System.arraycopy(utf16, 0, withBom, 2, utf16.length);
         Files.write(legacy.resolve("utf16.txt"), withBom);
-        try (KbIndex index = KbIndex.open(tmp.resolve("index"))) {
+        try (SearchBackend index = open(tmp.resolve("index"))) {
             index.update(UpdateRequest.of(legacy), null);
             assertEquals(3, index.search(SearchRequest.of("меморандумом")).totalHits());
             // one text in three files: one document with two copies
@@ -153,7 +166,7 @@ class UpdateTest {
         Files.writeString(docs.resolve("comment.html"), "<html><body><!-- <p>nothing</p></body></html>");
         Files.writeString(docs.resolve("good2.html"), "<html><head><title>Градът</title></head><body>"
                 + "<p>Общината прие плана</body>");
-        try (KbIndex index = KbIndex.open(tmp.resolve("index"))) {
+        try (SearchBackend index = open(tmp.resolve("index"))) {
             UpdateReport r = index.update(UpdateRequest.builder().source(docs).maxFileSize(10_000).build(), null);
             assertEquals(Set.of("good1.txt", "good2.html"),
                     r.added().stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()));

@@ -17,7 +17,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -63,7 +62,7 @@ public final class KbQueryParser extends QueryParser {
 
     private final List<String> defaultFields;
     private final Analyzer latinTranslit;
-    private final IndexReader reader;
+    private final IndexTerms index;
     private final LatinReadings latin;
     private QueryLimits.Deadline deadline;
     /** Readings of Latin words as Cyrillic still allowed in this query (each asks the dictionary or the index). */
@@ -86,13 +85,14 @@ public final class KbQueryParser extends QueryParser {
      * @param forHighlighting whether wildcard, prefix, regular expression and range queries rewrite to their 64 best
      *            terms (then {@code IndexSearcher.rewrite} gives plain terms, which the highlighter finds in the
      *            postings) instead of the faster constant-score rewrite used for searching
-     * @param reader the index searched, whose words a Latin query word may stand for, or {@code null}
+     * @param index the index searched, whose words a Latin query word may stand for and whose document frequencies
+     *            rank a plain text's words, or {@code null}
      */
     public KbQueryParser(Analyzer analyzer, Analyzer latinTranslit, List<String> defaultFields,
-            boolean forHighlighting, IndexReader reader) {
+            boolean forHighlighting, IndexTerms index) {
         super(DEFAULT, analyzer);
-        this.reader = reader;
-        this.latin = new LatinReadings(reader, analyzer);
+        this.index = index;
+        this.latin = new LatinReadings(index, analyzer);
         if (forHighlighting) {
             setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64));
         }
@@ -166,9 +166,11 @@ public final class KbQueryParser extends QueryParser {
             words.add(m.group().toLowerCase(Locale.ROOT));
         }
         List<Map.Entry<String, Long>> byRarity = new ArrayList<>();
+        long[] dfs = index == null ? null : documentFrequencies(words);
+        int i = 0;
         for (String w : words) {
             checkTime();
-            long df = reader == null ? 1 : documentFrequency(w);
+            long df = dfs == null ? 1 : dfs[i++];
             if (df > 0) {
                 byRarity.add(Map.entry(w, df));
             }
@@ -194,24 +196,41 @@ public final class KbQueryParser extends QueryParser {
         return b.build();
     }
 
-    /** In how many documents the word occurs, through the analysis of each text field (lemmas and stems). */
-    private long documentFrequency(String word) {
-        long df = 0;
+    /**
+     * In how many documents each word occurs, through the analysis of each text field (lemmas and stems): the sum of
+     * the document frequencies of its terms, asked of the index in one batch.
+     */
+    private long[] documentFrequencies(Set<String> words) throws ParseException {
+        List<Term> terms = new ArrayList<>();
+        int[] ends = new int[words.size()];
+        int w = 0;
         try {
-            for (String field : KbFields.TEXT_FIELDS) {
-                try (TokenStream ts = getAnalyzer().tokenStream(field, word)) {
-                    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                    ts.reset();
-                    while (ts.incrementToken()) {
-                        df += reader.docFreq(new Term(field, term.toString()));
+            for (String word : words) {
+                checkTime();
+                for (String field : KbFields.TEXT_FIELDS) {
+                    try (TokenStream ts = getAnalyzer().tokenStream(field, word)) {
+                        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                        ts.reset();
+                        while (ts.incrementToken()) {
+                            terms.add(new Term(field, term.toString()));
+                        }
+                        ts.end();
                     }
-                    ts.end();
+                }
+                ends[w++] = terms.size();
+            }
+            long[] termDfs = index.docFreqs(terms);
+            checkTime();
+            long[] out = new long[words.size()];
+            for (int i = 0, t = 0; i < out.length; i++) {
+                for (; t < ends[i]; t++) {
+                    out[i] += termDfs[t];
                 }
             }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return df;
     }
 
     /** What to build for one field. */

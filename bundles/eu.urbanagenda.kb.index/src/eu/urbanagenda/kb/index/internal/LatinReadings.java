@@ -17,17 +17,12 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 import eu.urbanagenda.kb.analysis.CyrillicSpellings;
@@ -46,7 +41,7 @@ final class LatinReadings {
     /** At most this many Bulgarian spellings of a Latin word are checked against the index. */
     private static final int MAX_GENERATED = 48;
 
-    private final IndexReader reader;
+    private final IndexTerms index;
     private final Analyzer queryAnalyzer;
     /** Latin words of this query whose readings reach other forms of a word (through lemmas or stems). */
     private final Set<String> inflected = new HashSet<>();
@@ -55,7 +50,7 @@ final class LatinReadings {
      * the query grows); they depend on the word alone.
      */
     private static final Map<String, Optional<Spelled>> WORDS = recent();
-    /** The readings of recent Latin words per index reader and field (the same query is often run again). */
+    /** The readings of recent Latin words per state of the index and field (the same query is often run again). */
     private static final Map<List<Object>, Set<String>> READINGS = recent();
 
     private static <K, V> Map<K, V> recent() {
@@ -73,11 +68,11 @@ final class LatinReadings {
     }
 
     /**
-     * @param reader the index, or {@code null} (then only the dictionary is asked)
+     * @param index the index, or {@code null} (then only the dictionary is asked)
      * @param queryAnalyzer the query analyzer of the fields
      */
-    LatinReadings(IndexReader reader, Analyzer queryAnalyzer) {
-        this.reader = reader;
+    LatinReadings(IndexTerms index, Analyzer queryAnalyzer) {
+        this.index = index;
         this.queryAnalyzer = queryAnalyzer;
     }
 
@@ -94,8 +89,8 @@ final class LatinReadings {
             return null;
         }
         try {
-            IndexReader.CacheHelper helper = reader == null ? null : reader.getReaderCacheHelper();
-            List<Object> key = helper == null ? null : List.of(helper.getKey(), field, word);
+            Object state = index == null ? null : index.cacheKey();
+            List<Object> key = state == null ? null : List.of(state, field, word);
             Set<String> readings = key == null ? null : READINGS.get(key);
             if (readings == null) {
                 readings = readings(field, spelled);
@@ -139,43 +134,49 @@ final class LatinReadings {
     /**
      * The words of the index that spell the Latin word; only if it has none, the dictionary's words (Ukrainian) or the
      * Bulgarian spellings whose stem the index has (the analysis of a word of the index already finds its lemmas and
-     * stems, so these only add forms that no document has).
+     * stems, so these only add forms that no document has). An index that cannot list its words (a cluster) is asked
+     * for the document frequencies of the Bulgarian spellings only.
      */
     private Set<String> readings(String field, Spelled spelled) throws IOException {
-        Map<String, Integer> found = new LinkedHashMap<>();
-        Terms terms = reader == null ? null : MultiTerms.getTerms(reader, field);
-        if (terms != null) {
-            TermsEnum te = spelled.automaton().getTermsEnum(terms);
-            for (BytesRef t = te.next(); t != null; t = te.next()) {
-                found.merge(t.utf8ToString(), te.docFreq(), Math::max);
-            }
-        }
+        Map<String, Integer> listed = index == null ? null : index.accepted(field, spelled.automaton());
+        Map<String, Integer> found = listed == null ? new LinkedHashMap<>() : new LinkedHashMap<>(listed);
         if (found.isEmpty() && KbFields.TEXT_UK.equals(field)) {
             return new LinkedHashSet<>(spelled.spellings().ukrainianWords(MAX_READINGS));
         }
-        if (found.isEmpty() && terms != null) {
+        if (found.isEmpty() && index != null) {
             // the official reading first, then those with one informal choice, then two: the first that the index
             // knows are taken
             Set<String> tried = new HashSet<>();
-            Map<String, Integer> stems = new HashMap<>();
+            Map<String, Long> stems = new HashMap<>();
             for (int deviations = 0; deviations <= 2 && found.isEmpty(); deviations++) {
+                Map<String, List<String>> stemsOf = new LinkedHashMap<>();
+                List<Term> unknown = new ArrayList<>();
                 for (String word : spelled.spellings().bulgarianWords(deviations, MAX_GENERATED)) {
                     if (!tried.add(word)) {
                         continue;
                     }
-                    int df = 0;
-                    for (String stem : analyze(field, word)) {
-                        Integer known = stems.get(stem);
-                        if (known == null) {
-                            known = reader.docFreq(new Term(field, stem));
-                            stems.put(stem, known);
+                    List<String> wordStems = analyze(field, word);
+                    stemsOf.put(word, wordStems);
+                    for (String stem : wordStems) {
+                        if (stems.putIfAbsent(stem, -1L) == null) {
+                            unknown.add(new Term(field, stem));
                         }
-                        df = Math.max(df, known);
-                    }
-                    if (df > 0) {
-                        found.merge(word, df, Math::max);
                     }
                 }
+                // one question for the stems of all spellings of this round
+                long[] dfs = unknown.isEmpty() ? new long[0] : index.docFreqs(unknown);
+                for (int i = 0; i < dfs.length; i++) {
+                    stems.put(unknown.get(i).text(), dfs[i]);
+                }
+                stemsOf.forEach((word, wordStems) -> {
+                    long df = 0;
+                    for (String stem : wordStems) {
+                        df = Math.max(df, stems.get(stem));
+                    }
+                    if (df > 0) {
+                        found.merge(word, (int) Math.min(Integer.MAX_VALUE, df), Math::max);
+                    }
+                });
             }
         }
         List<Map.Entry<String, Integer>> byFrequency = new ArrayList<>(found.entrySet());

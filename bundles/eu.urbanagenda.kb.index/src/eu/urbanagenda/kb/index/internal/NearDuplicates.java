@@ -5,9 +5,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
@@ -65,6 +67,14 @@ public final class NearDuplicates {
                 b.putInt(h);
             }
             return new BytesRef(b.array());
+        }
+
+        /**
+         * @param bytes a signature as {@link #bytes()} wrote it
+         * @return its minimum hashes
+         */
+        public static int[] read(byte[] bytes) {
+            return read(new BytesRef(bytes));
         }
 
         static int[] read(BytesRef ref) {
@@ -196,6 +206,35 @@ public final class NearDuplicates {
                 }
             }
         }
+        long[][] groups = groups(paths, shas, sigs, counts);
+        int grouped = 0;
+        for (int i = 0; i < paths.size(); i++) {
+            long[] g = groups[i];
+            if (g[1] > 1) {
+                grouped++;
+            }
+            long[] now = current.get(i);
+            if (now[0] != g[0] || now[1] != g[1]) {
+                Term t = new Term(KbFields.PATH, paths.get(i));
+                writer.updateDocValues(t, new org.apache.lucene.document.NumericDocValuesField(DocumentMapper.GROUP, g[0]),
+                        new org.apache.lucene.document.NumericDocValuesField(DocumentMapper.GROUP_SIZE, g[1]));
+            }
+        }
+        return grouped;
+    }
+
+    /**
+     * Groups files: the union of exact copies (same checksum) and of pairs of near copies (candidates that share
+     * signature values, then estimated containment of at least {@link #THRESHOLD}). Every engine groups with this.
+     *
+     * @param paths the files' paths
+     * @param shas their checksums
+     * @param sigs their signatures ({@code null} where a file has none)
+     * @param counts their shingle counts
+     * @return per file, in the same order, its group id (the smallest {@link #soloGroup} of the group's files) and the
+     *         group's size
+     */
+    public static long[][] groups(List<String> paths, List<String> shas, List<int[]> sigs, List<Integer> counts) {
         int n = paths.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -221,20 +260,132 @@ public final class NearDuplicates {
             long key = soloGroup(paths.get(i));
             groups.merge(find(parent, i), new long[] {key, 1}, (x, y) -> new long[] {Math.min(x[0], y[0]), x[1] + y[1]});
         }
-        int grouped = 0;
+        long[][] out = new long[n][];
         for (int i = 0; i < n; i++) {
-            long[] g = groups.get(find(parent, i));
-            if (g[1] > 1) {
-                grouped++;
+            out[i] = groups.get(find(parent, i)).clone();
+        }
+        return out;
+    }
+
+    /**
+     * The group a new file belongs to, as files come: looked up among the files added so far by the same rules as
+     * {@link #groups} (same checksum, or shared signature values and containment), so that an engine which cannot
+     * change a document in place (OpenSearch rewrites it, and the rewritten copy counts in the term statistics until
+     * it is merged away) can give most files their group when it writes them. {@link #groups} still decides: it sees
+     * all files at once. Not thread-safe.
+     */
+    public static final class Finder {
+        private final Map<String, Long> bySha = new HashMap<>();
+        private final Map<Long, List<Integer>> buckets = new HashMap<>();
+        private final List<int[]> signatures = new ArrayList<>();
+        private final List<Integer> counts = new ArrayList<>();
+        private final List<Long> groupOf = new ArrayList<>();
+        private final Map<Long, Integer> members = new HashMap<>();
+
+        /**
+         * @param sha256 a file's checksum
+         * @param signature its signature, or {@code null}
+         * @param shingles its shingle count
+         * @return the group of the biggest group of its copies among the files added, or 0 if it has none
+         */
+        public long find(String sha256, int[] signature, int shingles) {
+            Long same = bySha.get(sha256);
+            if (same != null) {
+                return same;
             }
-            long[] now = current.get(i);
-            if (now[0] != g[0] || now[1] != g[1]) {
-                Term t = new Term(KbFields.PATH, paths.get(i));
-                writer.updateDocValues(t, new org.apache.lucene.document.NumericDocValuesField(DocumentMapper.GROUP, g[0]),
-                        new org.apache.lucene.document.NumericDocValuesField(DocumentMapper.GROUP_SIZE, g[1]));
+            if (signature == null) {
+                return 0;
+            }
+            Map<Integer, Integer> shared = new HashMap<>();
+            for (int k = 0; k < K; k++) {
+                List<Integer> b = signature[k] == Integer.MAX_VALUE ? null : buckets.get(key(k, signature[k]));
+                if (b != null && b.size() < MAX_BUCKET) {
+                    for (int file : b) {
+                        shared.merge(file, 1, Integer::sum);
+                    }
+                }
+            }
+            long best = 0;
+            int bestSize = 0;
+            for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
+                int i = e.getKey();
+                if (e.getValue() >= MIN_SHARED
+                        && containment(signature, shingles, signatures.get(i), counts.get(i)) >= THRESHOLD) {
+                    long g = groupOf.get(i);
+                    int size = members.getOrDefault(g, 0);
+                    if (size > bestSize || size == bestSize && g < best) {
+                        best = g;
+                        bestSize = size;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /**
+         * @param sha256 a file's checksum
+         * @param signature its signature, or {@code null}
+         * @param shingles its shingle count
+         * @param group its group
+         */
+        public void add(String sha256, int[] signature, int shingles, long group) {
+            int i = signatures.size();
+            signatures.add(signature);
+            counts.add(shingles);
+            groupOf.add(group);
+            members.merge(group, 1, Integer::sum);
+            bySha.putIfAbsent(sha256, group);
+            if (signature != null) {
+                for (int k = 0; k < K; k++) {
+                    if (signature[k] != Integer.MAX_VALUE) {
+                        buckets.computeIfAbsent(key(k, signature[k]), x -> new ArrayList<>(1)).add(i);
+                    }
+                }
             }
         }
-        return grouped;
+
+        private static long key(int k, int value) {
+            return ((long) k << 32) | (value & 0xFFFFFFFFL);
+        }
+    }
+
+    /**
+     * Groups the files with {@link #groups} but keeps the ids the files carry where it can: each group takes the id most
+     * of its files have (the smallest among equals), so that only files whose group really changed get a new id.
+     *
+     * @param paths the files' paths
+     * @param shas their checksums
+     * @param sigs their signatures ({@code null} where a file has none)
+     * @param counts their shingle counts
+     * @param current the group id each file carries
+     * @return per file its group id and the group's size
+     */
+    public static long[][] stableGroups(List<String> paths, List<String> shas, List<int[]> sigs, List<Integer> counts,
+            List<Long> current) {
+        long[][] groups = groups(paths, shas, sigs, counts);
+        Map<Long, Map<Long, Integer>> votes = new HashMap<>(); // computed group → carried id → files
+        for (int i = 0; i < groups.length; i++) {
+            votes.computeIfAbsent(groups[i][0], g -> new HashMap<>()).merge(current.get(i), 1, Integer::sum);
+        }
+        Map<Long, Long> chosen = new HashMap<>();
+        Set<Long> taken = new HashSet<>();
+        for (Map.Entry<Long, Map<Long, Integer>> e : votes.entrySet()) {
+            long best = 0;
+            int most = -1;
+            for (Map.Entry<Long, Integer> v : e.getValue().entrySet()) {
+                if (v.getValue() > most || v.getValue() == most && v.getKey() < best) {
+                    best = v.getKey();
+                    most = v.getValue();
+                }
+            }
+            // two groups that split from one would keep one id: the second takes its computed id
+            chosen.put(e.getKey(), taken.add(best) ? best : e.getKey());
+        }
+        long[][] out = new long[groups.length][];
+        for (int i = 0; i < groups.length; i++) {
+            out[i] = new long[] {chosen.get(groups[i][0]), groups[i][1]};
+        }
+        return out;
     }
 
     /**

@@ -67,6 +67,11 @@ public final class QueryLimits {
             return System.nanoTime() - end > 0;
         }
 
+        /** @return the time left, zero once it is up (for an engine that takes its own timeout) */
+        public Duration remaining() {
+            return Duration.ofNanos(Math.max(0, end - System.nanoTime()));
+        }
+
         /**
          * @throws CostlyQuery if the time is up
          */

@@ -1,0 +1,87 @@
+#!/bin/sh
+# Benchmark of search on OpenSearch against the local index: the same sampled corpus (generated as bench.sh does) and
+# the same queries on the local index, a 1-node and a 3-node cluster (3 shards, 1 replica) on this machine; indexing
+# throughput, query p50/p99 (full and bare), memory of the client and of each node. Not part of the build.
+#
+#   releng/eu.urbanagenda.kb.bench/cluster-bench.sh [--docs 100000] [--threads 2] [--rounds 30] [--node-heap 1g]
+#
+# It packages the search-core and OpenSearch bundles and the plugin (offline Maven, tests skipped; BENCH_SKIP_BUILD=1 to
+# use what bundles/*/target already has), compiles ClusterBench with SearchBench and the tests' TestCluster against
+# them and the target platform's jars in the local Maven repository (MAVEN_REPO, default ~/.m2/repository), and runs
+# it. Nodes run from the distribution the OpenSearch test bundle unpacks (else unpacked here from the Maven
+# repository), as nobody when run as root. Results: target/bench/results-cluster.md. BENCH_HEAP: client heap (3g).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+repo=${MAVEN_REPO:-$HOME/.m2/repository}
+. "$root/features/eu.urbanagenda.kb.product.feature/rootfiles/lib/find-java.sh"
+kb_find_java jdk || exit 3
+JAVA_HOME=$KB_JAVA_HOME
+export JAVA_HOME
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    (cd "$root" && ./mvnw -B -q -o package -DskipTests -Dmaven.repo.local="$repo" \
+        -pl bundles/eu.urbanagenda.kb.index.opensearch,releng/eu.urbanagenda.kb.opensearch.plugin -am)
+fi
+
+# Versions as in target-platform/urbanagenda-kb.target; update with it.
+libs="
+org/apache/lucene/lucene-core/10.5.0/lucene-core-10.5.0.jar
+org/apache/lucene/lucene-analysis-common/10.5.0/lucene-analysis-common-10.5.0.jar
+org/apache/lucene/lucene-queryparser/10.5.0/lucene-queryparser-10.5.0.jar
+org/apache/lucene/lucene-queries/10.5.0/lucene-queries-10.5.0.jar
+org/apache/lucene/lucene-highlighter/10.5.0/lucene-highlighter-10.5.0.jar
+org/apache/lucene/lucene-memory/10.5.0/lucene-memory-10.5.0.jar
+org/carrot2/morfologik-stemming/2.1.9/morfologik-stemming-2.1.9.jar
+org/carrot2/morfologik-fsa/2.1.9/morfologik-fsa-2.1.9.jar
+ua/net/nlp/morfologik-ukrainian-search/4.9.1/morfologik-ukrainian-search-4.9.1.jar
+org/jsoup/jsoup/1.24.1/jsoup-1.24.1.jar
+org/apache/pdfbox/pdfbox/3.0.8/pdfbox-3.0.8.jar
+org/apache/pdfbox/pdfbox-io/3.0.8/pdfbox-io-3.0.8.jar
+org/apache/pdfbox/fontbox/3.0.8/fontbox-3.0.8.jar
+commons-logging/commons-logging/1.4.0/commons-logging-1.4.0.jar
+org/eclipse/platform/org.eclipse.equinox.common/3.21.0/org.eclipse.equinox.common-3.21.0.jar
+org/eclipse/platform/org.eclipse.osgi/3.24.300/org.eclipse.osgi-3.24.300.jar
+org/opensearch/client/opensearch-java/3.9.0/opensearch-java-3.9.0.jar
+org/apache/httpcomponents/client5/httpclient5/5.6/httpclient5-5.6.jar
+org/apache/httpcomponents/core5/httpcore5/5.4.2/httpcore5-5.4.2.jar
+org/apache/httpcomponents/core5/httpcore5-h2/5.4.2/httpcore5-h2-5.4.2.jar
+org/eclipse/parsson/parsson/1.1.7/parsson-1.1.7.jar
+jakarta/json/jakarta.json-api/2.1.3/jakarta.json-api-2.1.3.jar
+com/fasterxml/jackson/core/jackson-core/2.21.2/jackson-core-2.21.2.jar
+com/fasterxml/jackson/core/jackson-databind/2.21.2/jackson-databind-2.21.2.jar
+com/fasterxml/jackson/core/jackson-annotations/2.21/jackson-annotations-2.21.jar
+org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar
+org/slf4j/slf4j-nop/1.7.36/slf4j-nop-1.7.36.jar
+"
+cp=""
+for b in analysis ingest index index.opensearch; do
+    cp="$cp${cp:+:}$root/bundles/eu.urbanagenda.kb.$b/target/eu.urbanagenda.kb.$b-0.1.0-SNAPSHOT.jar"
+done
+for l in $libs; do
+    if [ ! -f "$repo/$l" ]; then
+        echo "cluster-bench.sh: missing $repo/$l (build the project once online, or fix the version here)" >&2
+        exit 2
+    fi
+    cp="$cp:$repo/$l"
+done
+
+out="$here/target"
+distribution="$root/bundles/eu.urbanagenda.kb.index.opensearch.tests/target/opensearch/opensearch-3.8.0"
+if [ ! -x "$distribution/bin/opensearch" ]; then
+    zip="$repo/org/opensearch/distribution/integ-test-zip/opensearch/3.8.0/opensearch-3.8.0.zip"
+    [ -f "$zip" ] || { echo "cluster-bench.sh: missing $zip (run the OpenSearch tests once online)" >&2; exit 2; }
+    mkdir -p "$out/opensearch" && unzip -q -o "$zip" -d "$out/opensearch"
+    distribution="$out/opensearch/opensearch-3.8.0"
+fi
+plugin=$(ls "$root"/releng/eu.urbanagenda.kb.opensearch.plugin/target/urbanagenda-kb-analysis-*.zip | head -n 1)
+
+mkdir -p "$out/cluster-classes"
+"$JAVA_HOME/bin/javac" -encoding UTF-8 -d "$out/cluster-classes" -cp "$cp" \
+    "$here/src/eu/urbanagenda/kb/bench/SearchBench.java" "$here/src/eu/urbanagenda/kb/bench/ClusterBench.java" \
+    "$root/bundles/eu.urbanagenda.kb.index.opensearch.tests/src/eu/urbanagenda/kb/index/opensearch/tests/TestCluster.java"
+cd "$here"
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx"${BENCH_HEAP:-3g}" -Dfile.encoding=UTF-8 \
+    -Dkb.opensearch.home="$distribution" -Dkb.opensearch.plugin="$plugin" \
+    -cp "$out/cluster-classes:$cp" eu.urbanagenda.kb.bench.ClusterBench --corpus "$root/../shared/corpus" \
+    --work "$out/bench" "$@"
