@@ -34,36 +34,37 @@ public final class KbSession implements AutoCloseable {
     private final DocumentLibrary library;
     private volatile DocumentLinks links;
 
-    private KbSession(Path dataDirectory, KbEvents.Sink events) throws IOException {
+    private KbSession(Path dataDirectory, BackendSetting backend, KbEvents.Sink events) throws IOException {
         this.dataDirectory = dataDirectory;
         this.events = events;
         this.model = KbModel.open(dataDirectory.resolve(KNOWLEDGE_BASE_FILE), this::notice, this::announce);
-        this.library = new DocumentLibrary(dataDirectory, this::notice, this::announce);
+        this.library = new DocumentLibrary(dataDirectory, backend, this::notice, this::announce);
         this.links = DocumentLinks.of(model.knowledgeBase());
         model.editingDomain().getCommandStack().addCommandStackListener(e -> links = DocumentLinks.of(model.knowledgeBase()));
     }
 
-    /** Opens a data directory on its own, telling nobody of what happens (tests, tools). */
+    /** Opens a data directory on its own with its local index, telling nobody of what happens (tests, tools). */
     public static KbSession open(Path dataDirectory) throws IOException {
-        return open(dataDirectory, KbEvents.Sink.NONE);
+        return open(dataDirectory, BackendSetting.local(), KbEvents.Sink.NONE);
     }
 
     /**
-     * Opens the data directory, creating it and copying the bundled knowledge base into it when missing. The index is
-     * opened on first need.
+     * Opens the data directory, creating it and copying the bundled knowledge base into it when missing. The index (or
+     * the connection to the cluster) is opened on first need.
      *
+     * @param backend the engine that holds the documents
      * @param events where the session posts its {@link KbEvents} (the session service forwards them to Event Admin)
      * @throws IOException naming the directory or file and the problem, e.g. a
      *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} for a corrupt file
      */
-    public static KbSession open(Path dataDirectory, KbEvents.Sink events) throws IOException {
+    public static KbSession open(Path dataDirectory, BackendSetting backend, KbEvents.Sink events) throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IOException("cannot create the data directory " + dir + ": " + IoProblems.describe(e), e);
         }
-        return new KbSession(dir, events);
+        return new KbSession(dir, backend, events);
     }
 
     public Path dataDirectory() {

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one session of a running application (an OSGi service): the command line and every view and editor of the
  * workbench work on the same knowledge base, editing domain and index. The session is opened once, in the background,
- * at the data directory ({@link KbLocations#defaultDataDirectory()} unless set), and closed when the data directory
- * changes or the service goes away. What happens is told as {@link KbEvents} through OSGi Event Admin; nothing is
+ * at the data directory ({@link KbLocations#defaultDataDirectory()} unless set) with the search engine of
+ * {@link #backend()}, and closed when either changes or the service goes away. What happens is told as {@link KbEvents} through OSGi Event Admin; nothing is
  * called while the service holds a lock.
  */
 public interface KbSessionService {
@@ -39,4 +39,17 @@ public interface KbSessionService {
 
     /** Uses another data directory: closes the open session (unsaved changes are lost), posting its closing. */
     void setDataDirectory(Path directory);
+
+    /**
+     * Where the session's documents are searched: the local index unless set, or unless the environment names a
+     * cluster ({@link BackendSetting#fromEnvironment}).
+     */
+    BackendSetting backend();
+
+    /**
+     * Searches and indexes with another engine: closes the open session when the setting differs (unsaved changes are
+     * lost), posting its closing; the next {@link #open()} connects to it. Connecting happens on first need of the
+     * index, in the background like the rest of opening.
+     */
+    void setBackend(BackendSetting backend);
 }

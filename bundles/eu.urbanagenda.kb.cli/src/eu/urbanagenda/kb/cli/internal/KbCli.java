@@ -17,7 +17,7 @@ import eu.urbanagenda.kb.cli.internal.commands.ValidateCommand;
 import eu.urbanagenda.kb.core.KbSessionService;
 
 /**
- * `kb [--data DIR] [--json] COMMAND [OPTIONS] [OPERANDS]`: finds the command, parses its arguments, runs it,
+ * `kb [--data DIR] [--backend URL] [--json] COMMAND [OPTIONS] [OPERANDS]`: finds the command, parses its arguments, runs it,
  * and turns every failure into one line on stderr and an exit status.
  */
 public final class KbCli {
@@ -40,10 +40,12 @@ public final class KbCli {
     /**
      * Runs a command line; global options may come before or after the command.
      *
-     * @param sessions the session service the commands work through; {@code --data} sets its data directory
+     * @param sessions the session service the commands work through; {@code --data} sets its data directory,
+     *            {@code --backend} its search engine
      */
     public int run(List<String> arguments, Console.Factory consoles, KbSessionService sessions) {
         Path dataDirectory = null;
+        String backend = null;
         boolean json = false;
         boolean help = false;
         boolean version = false;
@@ -65,6 +67,12 @@ public final class KbCli {
                         throw new UsageException("kb: option '--data' needs a directory");
                     }
                     dataDirectory = Path.of(value).toAbsolutePath().normalize();
+                } else if (arg.equals("--backend") || arg.startsWith("--backend=")) {
+                    String value = arg.startsWith("--backend=") ? arg.substring(10) : (i + 1 < arguments.size() ? arguments.get(++i) : null);
+                    if (value == null || value.isBlank()) {
+                        throw new UsageException("kb: option '--backend' needs the URL of an OpenSearch cluster, or 'local'");
+                    }
+                    backend = value;
                 } else if (arg.equals("--json")) {
                     json = true;
                 } else if (commandName == null && (arg.equals("--help") || arg.equals("-h"))) {
@@ -101,6 +109,10 @@ public final class KbCli {
             }
             if (dataDirectory != null) {
                 sessions.setDataDirectory(dataDirectory);
+            }
+            if (backend != null) {
+                // the URL from here, credentials and CA certificate from the environment (never from the command line)
+                sessions.setBackend(sessions.backend().withUrl(backend.equals("local") ? null : backend));
             }
             int status = command.run(parsed, new Context(console, sessions));
             return outputWritten(console, status);
