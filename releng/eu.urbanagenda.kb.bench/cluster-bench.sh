@@ -10,6 +10,7 @@
 # them and the target platform's jars in the local Maven repository (MAVEN_REPO, default ~/.m2/repository), and runs
 # it. Nodes run from the distribution the OpenSearch test bundle unpacks (else unpacked here from the Maven
 # repository), as nobody when run as root. Results: target/bench/results-cluster.md. BENCH_HEAP: client heap (3g).
+# BENCH_START_MINUTES: how long the nodes may take to go green (10; three nodes on a loaded machine are slow).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -83,5 +84,6 @@ mkdir -p "$out/cluster-classes"
 cd "$here"
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx"${BENCH_HEAP:-3g}" -Dfile.encoding=UTF-8 \
     -Dkb.opensearch.home="$distribution" -Dkb.opensearch.plugin="$plugin" \
+    -Dkb.opensearch.startMinutes="${BENCH_START_MINUTES:-10}" \
     -cp "$out/cluster-classes:$cp" eu.urbanagenda.kb.bench.ClusterBench --corpus "$root/../shared/corpus" \
     --work "$out/bench" "$@"

@@ -43,10 +43,11 @@ public final class KbSession implements AutoCloseable {
     private volatile KbModel model;
     private volatile DocumentLinks links;
 
-    private KbSession(Path dataDirectory, KbEvents.Sink events, boolean modelOnDemand) throws IOException {
+    private KbSession(Path dataDirectory, BackendSetting backend, KbEvents.Sink events, boolean modelOnDemand)
+            throws IOException {
         this.dataDirectory = dataDirectory;
         this.events = events;
-        this.library = new DocumentLibrary(dataDirectory, this::notice, this::announce);
+        this.library = new DocumentLibrary(dataDirectory, backend, this::notice, this::announce);
         this.snapshot = new LinksSnapshot(dataDirectory.resolve(LINKS_FILE), knowledgeBaseFile());
         Optional<Map<String, Set<String>>> kept = modelOnDemand ? snapshot.read() : Optional.empty();
         if (kept.isPresent()) {
@@ -56,41 +57,43 @@ public final class KbSession implements AutoCloseable {
         }
     }
 
-    /** Opens a data directory on its own, telling nobody of what happens (tests, tools). */
+    /** Opens a data directory on its own with its local index, telling nobody of what happens (tests, tools). */
     public static KbSession open(Path dataDirectory) throws IOException {
-        return open(dataDirectory, KbEvents.Sink.NONE);
+        return open(dataDirectory, BackendSetting.local(), KbEvents.Sink.NONE);
     }
 
     /**
-     * Opens the data directory, creating it and copying the bundled knowledge base into it when missing. The index is
-     * opened on first need.
+     * Opens the data directory, creating it and copying the bundled knowledge base into it when missing. The index (or
+     * the connection to the cluster) is opened on first need.
      * <p>
      * A knowledge base that does not load cleanly (cut off, invalid bytes, a dangling reference, a duplicate id, a
      * reference outside the file …) is refused, so that nothing works on, or saves over, part of it: the file stays
      * as it is, and {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseBackups} can put back the last good one.
      *
+     * @param backend the engine that holds the documents
      * @param events where the session posts its {@link KbEvents} (the session service forwards them to Event Admin)
      * @throws IOException naming the directory or file and the problem, e.g. a
      *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} naming file, line and
      *                     problem for a damaged knowledge base
      */
-    public static KbSession open(Path dataDirectory, KbEvents.Sink events) throws IOException {
-        return open(dataDirectory, events, false);
+    public static KbSession open(Path dataDirectory, BackendSetting backend, KbEvents.Sink events) throws IOException {
+        return open(dataDirectory, backend, events, false);
     }
 
     /**
-     * Opens the data directory as {@link #open(Path, KbEvents.Sink)} does, but with {@code modelOnDemand} the knowledge
-     * base is loaded only when first needed ({@link #loadModel()}) while the snapshot of its links
+     * Opens the data directory as {@link #open(Path, BackendSetting, KbEvents.Sink)} does, but with {@code modelOnDemand}
+     * the knowledge base is loaded only when first needed ({@link #loadModel()}) while the snapshot of its links
      * ({@link #LINKS_FILE}) is current: a search needs only the index and the links.
      */
-    public static KbSession open(Path dataDirectory, KbEvents.Sink events, boolean modelOnDemand) throws IOException {
+    public static KbSession open(Path dataDirectory, BackendSetting backend, KbEvents.Sink events, boolean modelOnDemand)
+            throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IOException("cannot create the data directory " + dir + ": " + IoProblems.describe(e), e);
         }
-        return new KbSession(dir, events, modelOnDemand);
+        return new KbSession(dir, backend, events, modelOnDemand);
     }
 
     public Path dataDirectory() {

@@ -9,8 +9,8 @@ import java.util.concurrent.Executor;
 /**
  * The one session of a running application (an OSGi service): the command line and every view and editor of the
  * workbench work on the same knowledge base, editing domain and index. The session is opened once, in the background,
- * at the data directory ({@link KbLocations#defaultDataDirectory()} unless set), and closed when the data directory
- * changes or the service goes away. What happens is told as {@link KbEvents} through OSGi Event Admin; nothing is
+ * at the data directory ({@link KbLocations#defaultDataDirectory()} unless set) with the search engine of
+ * {@link #backend()}, and closed when either changes or the service goes away. What happens is told as {@link KbEvents} through OSGi Event Admin; nothing is
  * called while the service holds a lock.
  */
 public interface KbSessionService {
@@ -52,8 +52,21 @@ public interface KbSessionService {
 
     /**
      * Whether the next session opens without loading the knowledge base, which it then loads on first need (see
-     * {@link KbSession#open(Path, KbEvents.Sink, boolean)}): for a command that may need only the index. The default,
+     * {@link KbSession#open(Path, BackendSetting, KbEvents.Sink, boolean)}): for a command that may need only the index. The default,
      * false, loads it as the session opens, so that an application has it at once.
      */
     void setModelOnDemand(boolean onDemand);
+
+    /**
+     * Where the session's documents are searched: the local index unless set, or unless the environment names a
+     * cluster ({@link BackendSetting#fromEnvironment}).
+     */
+    BackendSetting backend();
+
+    /**
+     * Searches and indexes with another engine: closes the open session when the setting differs (unsaved changes are
+     * lost), posting its closing; the next {@link #open()} connects to it. Connecting happens on first need of the
+     * index, in the background like the rest of opening.
+     */
+    void setBackend(BackendSetting backend);
 }

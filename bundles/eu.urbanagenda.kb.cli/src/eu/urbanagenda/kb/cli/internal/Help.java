@@ -11,7 +11,7 @@ final class Help {
 
     static String overview(List<Command> commands) {
         StringBuilder text = new StringBuilder();
-        text.append("Usage: kb [--data DIR] [--json] COMMAND [OPTIONS] [ARGUMENTS]\n");
+        text.append("Usage: kb [--data DIR] [--backend URL] [--json] COMMAND [OPTIONS] [ARGUMENTS]\n");
         text.append("       kb                 (no command: the workbench, when there is a display)\n\n");
         text.append("The Urban Agenda for the EU knowledge base: partnerships, coordinators, actions, and full-text\n");
         text.append("search over Ukrainian and Bulgarian source documents.\n\nCommands:\n");
@@ -24,6 +24,13 @@ final class Help {
                   --data DIR     where the knowledge base and the index live (default:
                                  $XDG_DATA_HOME/urbanagenda-kb, else ~/.local/share/urbanagenda-kb);
                                  set up on first use with the bundled knowledge base and seed documents
+                  --backend URL  search and index the documents in an OpenSearch cluster that has the
+                                 plugin urbanagenda-kb-analysis, e.g. https://search1:9200,search2:9200/kb
+                                 (several nodes: fail-over; index urbanagenda-kb unless named); 'local'
+                                 for the index in DIR. Default: $KB_BACKEND, else local. Credentials:
+                                 $KB_BACKEND_USER and $KB_BACKEND_PASSWORD (or user:password@ in the URL),
+                                 a CA certificate to trust: $KB_BACKEND_CA (PEM). The knowledge base
+                                 itself stays in DIR.
                   --json         JSON lines on stdout: one object per hit or record
                   --help, -h     this help; `kb COMMAND --help` for a command's
                   --version      the version
@@ -31,7 +38,8 @@ final class Help {
                 Exit status: 0 success (also a search that finds nothing), 1 validation errors,
                 2 usage errors (unknown option, bad query syntax), 3 input or data errors (unreadable
                 path, locked index, a knowledge base that does not load cleanly: every command refuses
-                it and leaves it as it is; kb validate lists its problems, kb restore puts back a backup).""");
+                it and leaves it as it is; kb validate lists its problems, kb restore puts back a backup;
+                a search cluster that cannot be used).""");
         return text.toString();
     }
 
@@ -55,7 +63,7 @@ final class Help {
             }
         }
         text.append(String.format(Locale.ROOT, "  %-24s %s%n", "--help", "this help"));
-        text.append("\nGlobal options --data DIR and --json apply too (see kb --help).");
+        text.append("\nGlobal options --data DIR, --backend URL and --json apply too (see kb --help).");
         return text.toString();
     }
 }

@@ -19,7 +19,7 @@ import eu.urbanagenda.kb.cli.internal.commands.ValidateCommand;
 import eu.urbanagenda.kb.core.KbSessionService;
 
 /**
- * `kb [--data DIR] [--json] COMMAND [OPTIONS] [OPERANDS]`: finds the command, parses its arguments, runs it,
+ * `kb [--data DIR] [--backend URL] [--json] COMMAND [OPTIONS] [OPERANDS]`: finds the command, parses its arguments, runs it,
  * and turns every failure into one line on stderr and an exit status.
  */
 public final class KbCli {
@@ -43,12 +43,13 @@ public final class KbCli {
      * Runs a command line; global options may come before or after the command.
      *
      * @param sessions the session service the commands work through; {@code --data} sets its data directory (a service
-     *                 serves one data directory, which it checked is the client's)
+     *                 serves one data directory, which it checked is the client's), {@code --backend} its search engine
      */
     public int run(Invocation invocation, KbSessionService sessions) {
         List<String> arguments = invocation.arguments();
         Console.Factory consoles = invocation.consoles();
         Path dataDirectory = null;
+        String backend = null;
         boolean json = false;
         boolean help = false;
         boolean version = false;
@@ -70,6 +71,12 @@ public final class KbCli {
                         throw new UsageException("kb: option '--data' needs a directory");
                     }
                     dataDirectory = invocation.path(value);
+                } else if (arg.equals("--backend") || arg.startsWith("--backend=")) {
+                    String value = arg.startsWith("--backend=") ? arg.substring(10) : (i + 1 < arguments.size() ? arguments.get(++i) : null);
+                    if (value == null || value.isBlank()) {
+                        throw new UsageException("kb: option '--backend' needs the URL of an OpenSearch cluster, or 'local'");
+                    }
+                    backend = value;
                 } else if (arg.equals("--json")) {
                     json = true;
                 } else if (commandName == null && (arg.equals("--help") || arg.equals("-h"))) {
@@ -106,6 +113,14 @@ public final class KbCli {
             }
             if (dataDirectory != null && !invocation.served()) {
                 sessions.setDataDirectory(dataDirectory);
+            }
+            if (backend != null) {
+                if (invocation.served()) {
+                    // the service's engine is the workbench's or kb serve's; the start script runs such commands itself
+                    throw new UsageException("kb: --backend is not taken by a command the service runs; run it with KB_SERVICE=off");
+                }
+                // the URL from here, credentials and CA certificate from the environment (never from the command line)
+                sessions.setBackend(sessions.backend().withUrl(backend.equals("local") ? null : backend));
             }
             try (Context context = new Context(console, sessions, invocation)) {
                 int status = command.run(parsed, context);

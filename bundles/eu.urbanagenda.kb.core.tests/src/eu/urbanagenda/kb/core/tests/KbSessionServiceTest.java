@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
@@ -29,9 +30,11 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.util.tracker.ServiceTracker;
 
+import eu.urbanagenda.kb.core.BackendSetting;
 import eu.urbanagenda.kb.core.KbEvents;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.core.KbSessionService;
+import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException;
 
 /** The shared session as a real Declarative Services component, its events through the real Event Admin. */
@@ -122,5 +125,40 @@ class KbSessionServiceTest {
         assertEquals("index/changed told", nextEvent());
         session.model().save();
         assertEquals("model/saved told", nextEvent());
+    }
+
+    @Test
+    void aClusterThatDoesNotAnswerIsNamedWithoutItsPasswordAndTheLocalIndexComesBack() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort(); // free once closed: nothing answers there
+        }
+        BackendSetting cluster = BackendSetting.cluster("http://analyst:s3cret@127.0.0.1:" + port + "/kb");
+        assertEquals("http://analyst@127.0.0.1:" + port + "/kb", cluster.toString());
+        service.setDataDirectory(data.resolve("cluster"));
+        BackendSetting before = service.backend();
+        try {
+            service.setBackend(cluster);
+            KbSession session = service.session();
+            assertEquals("session/opened cluster", nextEvent());
+            assertEquals(21, session.model().knowledgeBase().getPartnerships().size(), "the knowledge base stays local");
+            assertTrue(session.library().ensureIndexed(null).isEmpty(), "no seeds go into a shared index");
+            IOException e = assertThrows(IOException.class, () -> session.library().index());
+            assertTrue(e.getMessage().startsWith("Cannot reach OpenSearch at http://127.0.0.1:" + port + ": connection refused"), e.getMessage());
+            assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+            assertFalse(Files.exists(data.resolve("cluster").resolve("index")), "no local index made meanwhile");
+            try (var files = Files.walk(data.resolve("cluster"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains("s3cret"),
+                            "the password is written nowhere: " + file);
+                }
+            }
+
+            service.setBackend(BackendSetting.local());
+            assertEquals("session/closed cluster", nextEvent());
+            assertTrue(service.session().library().index() instanceof KbIndex, "the local index again");
+        } finally {
+            service.setBackend(before);
+        }
     }
 }

@@ -25,6 +25,7 @@ import org.eclipse.emf.edit.command.SetCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import eu.urbanagenda.kb.core.BackendSetting;
 import eu.urbanagenda.kb.core.DocumentLibrary;
 import eu.urbanagenda.kb.core.DocumentLinks;
 import eu.urbanagenda.kb.core.KbEvents;
@@ -149,7 +150,7 @@ class KbSessionTest {
             before = session.links();
             assertTrue(Files.isRegularFile(data.resolve(KbSession.LINKS_FILE)), "loading the model left a snapshot");
         }
-        try (KbSession session = KbSession.open(data, KbEvents.Sink.NONE, true)) {
+        try (KbSession session = KbSession.open(data, BackendSetting.local(), KbEvents.Sink.NONE, true)) {
             assertFalse(session.modelLoaded());
             assertEquals(before, session.links());
             SearchResult digital = session.search(SearchRequest.builder("громад*").page(0, 20), List.of("digital-transition"));
@@ -167,7 +168,7 @@ class KbSessionTest {
             model.save();
         }
         DocumentLinks edited;
-        try (KbSession session = KbSession.open(data, KbEvents.Sink.NONE, true)) {
+        try (KbSession session = KbSession.open(data, BackendSetting.local(), KbEvents.Sink.NONE, true)) {
             assertFalse(session.modelLoaded());
             edited = session.links();
             assertNotEquals(before, edited, "the rejected link is gone from the snapshot");
@@ -179,7 +180,7 @@ class KbSessionTest {
         // the file changed by other means (its previous version put back): the snapshot is not of it
         Path file = data.resolve(KbSession.KNOWLEDGE_BASE_FILE);
         Files.copy(data.resolve(KbSession.KNOWLEDGE_BASE_FILE + ".bak"), file, StandardCopyOption.REPLACE_EXISTING);
-        try (KbSession session = KbSession.open(data, KbEvents.Sink.NONE, true)) {
+        try (KbSession session = KbSession.open(data, BackendSetting.local(), KbEvents.Sink.NONE, true)) {
             assertTrue(session.modelLoaded(), "the knowledge base is read when the snapshot is not of it");
             assertEquals(before, session.links());
         }

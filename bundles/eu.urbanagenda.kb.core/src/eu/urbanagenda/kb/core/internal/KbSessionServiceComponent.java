@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
+import eu.urbanagenda.kb.core.BackendSetting;
 import eu.urbanagenda.kb.core.KbEvents;
 import eu.urbanagenda.kb.core.KbLocations;
 import eu.urbanagenda.kb.core.KbSession;
@@ -40,6 +41,7 @@ public class KbSessionServiceComponent implements KbSessionService {
         return thread;
     });
     private Path dataDirectory = KbLocations.defaultDataDirectory(); // guarded by lock
+    private BackendSetting backend = BackendSetting.fromEnvironment(System.getenv()); // guarded by lock
     private CompletableFuture<KbSession> opening; // guarded by lock
     private volatile KbSession current;
     private volatile Throwable failure;
@@ -53,18 +55,19 @@ public class KbSessionServiceComponent implements KbSessionService {
         synchronized (lock) {
             if (opening == null || opening.isCompletedExceptionally()) {
                 Path directory = dataDirectory;
+                BackendSetting engine = backend;
                 CompletableFuture<KbSession> attempt = new CompletableFuture<>();
                 opening = attempt;
-                opener.execute(() -> openInBackground(directory, attempt));
+                opener.execute(() -> openInBackground(directory, engine, attempt));
             }
             return opening;
         }
     }
 
-    private void openInBackground(Path directory, CompletableFuture<KbSession> attempt) {
+    private void openInBackground(Path directory, BackendSetting engine, CompletableFuture<KbSession> attempt) {
         KbSession session;
         try {
-            session = KbSession.open(directory, this::post, modelOnDemand);
+            session = KbSession.open(directory, engine, this::post, modelOnDemand);
         } catch (IOException | RuntimeException | Error e) {
             failure = e;
             attempt.completeExceptionally(e);
@@ -80,9 +83,9 @@ public class KbSessionServiceComponent implements KbSessionService {
             }
         }
         if (!stillWanted) {
-            // the data directory changed while this one was opening
+            // the data directory or engine changed while this one was opening
             closeQuietly(session);
-            attempt.completeExceptionally(new CancellationException("the data directory changed"));
+            attempt.completeExceptionally(new CancellationException("the data directory or search engine changed"));
             return;
         }
         attempt.complete(session);
@@ -137,10 +140,7 @@ public class KbSessionServiceComponent implements KbSessionService {
                 return;
             }
             dataDirectory = normalized;
-            opening = null;
-            failure = null;
-            closing = current;
-            current = null;
+            closing = forgetSession();
         }
         close(closing);
     }
@@ -158,6 +158,35 @@ public class KbSessionServiceComponent implements KbSessionService {
     @Override
     public void setModelOnDemand(boolean onDemand) {
         modelOnDemand = onDemand;
+    }
+
+    @Override
+    public BackendSetting backend() {
+        synchronized (lock) {
+            return backend;
+        }
+    }
+
+    @Override
+    public void setBackend(BackendSetting setting) {
+        KbSession closing;
+        synchronized (lock) {
+            if (setting.equals(backend)) {
+                return;
+            }
+            backend = setting;
+            closing = forgetSession();
+        }
+        close(closing);
+    }
+
+    /** The session to close: the next {@link #open()} opens anew. Called under the lock. */
+    private KbSession forgetSession() {
+        opening = null;
+        failure = null;
+        KbSession closing = current;
+        current = null;
+        return closing;
     }
 
     @Deactivate

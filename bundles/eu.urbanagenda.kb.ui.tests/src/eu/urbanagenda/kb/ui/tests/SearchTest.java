@@ -13,12 +13,19 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 
+import eu.urbanagenda.kb.core.BackendSetting;
+import eu.urbanagenda.kb.core.KbSessionService;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.UpdateRequest;
 import eu.urbanagenda.kb.model.Evidence;
@@ -27,7 +34,9 @@ import eu.urbanagenda.kb.model.Partnership;
 import eu.urbanagenda.kb.model.SourceDocument;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
 import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.KbPreferences;
 import eu.urbanagenda.kb.ui.internal.navigator.LinkDropAdapter;
+import eu.urbanagenda.kb.ui.internal.preferences.BackendPreferencePage;
 import eu.urbanagenda.kb.ui.search.internal.Messages;
 import eu.urbanagenda.kb.ui.search.internal.view.SearchView;
 import eu.urbanagenda.kb.ui.search.internal.viewer.ChooseFileDialog;
@@ -204,5 +213,66 @@ class SearchTest extends SearchViews {
         assertTrue(view.getStatusText().contains(")"), view.getStatusText());
         assertFalse(view.getStatusText().contains("Exception"), view.getStatusText());
         assertEquals(0, view.getResultsViewer().getTable().getItemCount());
+    }
+
+    @Test
+    void aSearchServerThatDoesNotAnswerIsASentenceAndTheKnowledgeBaseStaysUsable() throws Exception {
+        KbSessionService service = Workbench.sessions();
+        BackendSetting before = service.backend();
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // free once closed: nothing answers there
+        }
+        String url = "http://127.0.0.1:" + port + "/shared-kb";
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(Workbench.window().getShell(),
+                "eu.urbanagenda.kb.ui.preferences.backend", null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            UiWait.idle(Workbench.display());
+            fieldAfter(dialog, eu.urbanagenda.kb.ui.internal.Messages.Backend_url).setText(url);
+            fieldAfter(dialog, eu.urbanagenda.kb.ui.internal.Messages.Backend_user).setText("analyst");
+            ((BackendPreferencePage) dialog.getSelectedPage()).getPasswordText().setText("s3cret");
+            UiWait.idle(Workbench.display());
+            Screenshots.take(dialog.getShell(), "preferences-search-server");
+            Workbench.click(dialog.getShell().getDefaultButton()); // Apply and Close
+            assertTrue(UiWait.until(Workbench.display(), () -> url.equals(service.backend().url())
+                    && service.current().isPresent()), "the session reopened with the cluster");
+            assertEquals("analyst", service.backend().user());
+            assertEquals(url, KbPreferences.store().getString(KbPreferences.BACKEND_URL), "the URL is kept");
+            assertFalse(String.join(" ", KbPreferences.node().keys()).contains("ssword")
+                    || java.util.Arrays.stream(KbPreferences.node().keys()).map(k -> KbPreferences.node().get(k, ""))
+                            .anyMatch(v -> v.contains("s3cret")), "no password is stored");
+
+            search("громада");
+            String error = lastError(view);
+            assertNotNull(error, "the search failed");
+            assertTrue(error.startsWith("Cannot reach OpenSearch at http://127.0.0.1:" + port + ": connection refused"), error);
+            assertEquals(error, view.getStatusText(), "the view says it in words");
+            assertFalse(error.contains("s3cret") || error.contains("Exception"), error);
+            assertEquals(21, Workbench.session().model().knowledgeBase().getPartnerships().size(),
+                    "the knowledge base stays usable");
+        } finally {
+            KbPreferences.store().setValue(KbPreferences.BACKEND_URL, "");
+            KbPreferences.store().setValue(KbPreferences.BACKEND_USER, "");
+            service.setBackend(before);
+            service.open();
+            if (dialog.getShell() != null) { // still open when the test failed before closing it
+                dialog.close();
+            }
+            Workbench.session();
+        }
+    }
+
+    /** The text field right after the label with this text, as a field editor lays them out. */
+    private static Text fieldAfter(PreferenceDialog dialog, String label) {
+        Label found = Workbench.find(dialog.getShell(), Label.class, l -> l.getText().equals(label)).get(0);
+        Control[] siblings = found.getParent().getChildren();
+        for (int i = 0; i < siblings.length - 1; i++) {
+            if (siblings[i] == found) {
+                return (Text) siblings[i + 1];
+            }
+        }
+        throw new AssertionError("no field after " + label);
     }
 }

@@ -72,6 +72,8 @@ public class KbWorkbenchAdvisor extends WorkbenchAdvisor implements SessionFollo
         if (chosen != null) {
             follower.service().setDataDirectory(chosen);
         }
+        // likewise the search engine chosen there over the environment's (KB_BACKEND)
+        KbPreferences.backend(System.getenv()).ifPresent(follower.service()::setBackend);
     }
 
     /**

@@ -118,6 +118,17 @@ public final class Messages extends NLS {
     public static String Preferences_uiLanguageNote;
     public static String Preferences_uiLanguageRestart;
     public static String Preferences_uiLanguageFailed;
+    public static String Backend_description;
+    public static String Backend_group;
+    public static String Backend_url;
+    public static String Backend_urlNote;
+    public static String Backend_user;
+    public static String Backend_password;
+    public static String Backend_passwordNote;
+    public static String Backend_ca;
+    public static String Backend_current;
+    public static String Backend_passwordInUrl;
+    public static String Backend_saveBeforeSwitch;
     public static String Prompt_saveTitle;
     public static String Prompt_save;
     public static String Prompt_dontSave;

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  */
 public final class TestCluster implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** How long nodes may take to start and go green: 4 minutes, or {@code kb.opensearch.startMinutes} (a loaded machine). */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("kb.opensearch.startMinutes", 4));
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static TestCluster shared;
 

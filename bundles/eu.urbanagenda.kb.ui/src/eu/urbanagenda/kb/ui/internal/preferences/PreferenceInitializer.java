@@ -18,5 +18,8 @@ public class PreferenceInitializer extends AbstractPreferenceInitializer {
         defaults.putBoolean(KbPreferences.SEARCH_TITLES, true);
         defaults.putInt(KbPreferences.MAX_FILE_SIZE_MIB, 64);
         defaults.putInt(KbPreferences.INDEXING_THREADS, 0);
+        defaults.put(KbPreferences.BACKEND_URL, "");
+        defaults.put(KbPreferences.BACKEND_USER, "");
+        defaults.put(KbPreferences.BACKEND_CA, "");
     }
 }

@@ -191,6 +191,25 @@ class CommandLineTest {
         return Cli.run(builder);
     }
 
+    /**
+     * The product resolves and runs the OpenSearch client (the session opens the backend the URL names): a node that
+     * does not answer is one line naming it, without the password, and exit status 3.
+     */
+    @Test
+    void aClusterThatDoesNotAnswerIsOneLineWithExitStatus3() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // free once closed: nothing answers there
+        }
+        Cli.Result result = Cli.run(shared, "--backend", "http://analyst:s3cret@127.0.0.1:" + port + "/kb", "search",
+                "громада");
+        assertEquals(3, result.exit(), result.toString());
+        assertTrue(result.err().contains("kb search: Cannot reach OpenSearch at http://127.0.0.1:" + port
+                + ": connection refused"), result.toString());
+        assertFalse(result.err().contains("s3cret") || result.err().contains("Exception"), result.toString());
+        assertEquals("", result.out(), result.toString());
+    }
+
     @Test
     void searchFindsInflectedAndTransliteratedFormsWithJsonHits() throws Exception {
         Cli.Result result = Cli.run(shared, "--json", "search", "--lang", "uk", "громадами");
