@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,9 @@ import com.google.gson.JsonParser;
 
 import eu.urbanagenda.kb.cli.internal.Console;
 import eu.urbanagenda.kb.cli.internal.ExitStatus;
+import eu.urbanagenda.kb.cli.internal.Invocation;
 import eu.urbanagenda.kb.cli.internal.KbCli;
+import eu.urbanagenda.kb.cli.internal.Timings;
 import eu.urbanagenda.kb.core.BackendSetting;
 import eu.urbanagenda.kb.core.KbLocations;
 import eu.urbanagenda.kb.core.KbSessionService;
@@ -164,7 +167,10 @@ class CommandLineOnClusterTest {
     private static Run kb(List<String> arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new KbCli().run(arguments, json -> new Console(out, err, false, false, json), sessions);
+        Invocation invocation = new Invocation(arguments, Path.of("").toAbsolutePath(),
+                json -> new Console(out, err, false, false, json), InputStream.nullInputStream(), onInterrupt -> () -> {
+                }, Timings.off(), false);
+        int status = new KbCli().run(invocation, sessions);
         String text = out.toString(StandardCharsets.UTF_8);
         return new Run(status, text.isEmpty() ? List.of() : text.lines().toList(), err.toString(StandardCharsets.UTF_8));
     }
