@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import eu.urbanagenda.kb.git.KnowledgeBaseRepository;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -30,6 +31,7 @@ public final class KbSession implements AutoCloseable {
     private final KbEvents.Sink events;
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final History history = new History();
     private final KbModel model;
     private final DocumentLibrary library;
     private volatile DocumentLinks links;
@@ -37,7 +39,7 @@ public final class KbSession implements AutoCloseable {
     private KbSession(Path dataDirectory, KbEvents.Sink events) throws IOException {
         this.dataDirectory = dataDirectory;
         this.events = events;
-        this.model = KbModel.open(dataDirectory.resolve(KNOWLEDGE_BASE_FILE), this::notice, this::announce);
+        this.model = KbModel.open(dataDirectory.resolve(KNOWLEDGE_BASE_FILE), this::notice, this::announce, history);
         this.library = new DocumentLibrary(dataDirectory, this::notice, this::announce);
         this.links = DocumentLinks.of(model.knowledgeBase());
         model.editingDomain().getCommandStack().addCommandStackListener(e -> links = DocumentLinks.of(model.knowledgeBase()));
@@ -83,6 +85,36 @@ public final class KbSession implements AutoCloseable {
     /** The knowledge base and its editing domain. */
     public KbModel model() {
         return model;
+    }
+
+    /**
+     * The history of the knowledge base (a Git repository in the data directory), opened on first need: a data directory
+     * without one gets one then, in place (see {@link KnowledgeBaseRepository}).
+     *
+     * @throws IOException naming the data directory and the problem
+     */
+    public KnowledgeBaseRepository history() throws IOException {
+        return history.open();
+    }
+
+    /** The history, opened once by the first that needs it (a save, `kb history`, a synchronization). */
+    final class History {
+
+        private KnowledgeBaseRepository repository;
+
+        synchronized KnowledgeBaseRepository open() throws IOException {
+            if (repository == null) {
+                repository = KnowledgeBaseRepository.open(dataDirectory, KNOWLEDGE_BASE_FILE);
+            }
+            return repository;
+        }
+
+        synchronized void close() {
+            if (repository != null) {
+                repository.close();
+                repository = null;
+            }
+        }
     }
 
     /** The documents: the index and the sources it was built from. */
@@ -138,6 +170,7 @@ public final class KbSession implements AutoCloseable {
         try {
             library.close();
         } finally {
+            history.close();
             model.dispose();
         }
     }
