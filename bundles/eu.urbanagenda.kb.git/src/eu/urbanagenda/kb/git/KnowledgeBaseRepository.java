@@ -31,6 +31,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -163,8 +164,9 @@ public final class KnowledgeBaseRepository implements AutoCloseable {
         if (preferred.isPresent()) {
             return preferred.get();
         }
-        PersonIdent configured = new PersonIdent(repository);
-        return new Author(configured.getName(), configured.getEmailAddress());
+        // Git's author settings (GIT_AUTHOR_NAME, user.name…; the account when none), not the committer's
+        UserConfig configured = repository.getConfig().get(UserConfig.KEY);
+        return new Author(configured.getAuthorName(), configured.getAuthorEmail());
     }
 
     /** Records saves as {@code author} from now on ({@code null} or a blank name: Git's configuration, else the account). */
