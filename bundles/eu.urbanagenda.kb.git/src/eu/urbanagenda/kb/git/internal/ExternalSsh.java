@@ -40,6 +40,11 @@ public final class ExternalSsh extends SshSessionFactory {
 
             @Override
             public Process exec(String command, Map<String, String> environment, int seconds) throws TransportException {
+                String host = uri.getHost() == null ? "" : uri.getHost();
+                if (host.isEmpty() || host.startsWith("-") || uri.getUser() != null && uri.getUser().startsWith("-")) {
+                    // ssh would read it as an option (e.g. -oProxyCommand=…): such an address is refused
+                    throw new TransportException(uri, "not a host name: '" + host + "'");
+                }
                 ProcessBuilder builder = new ProcessBuilder(arguments(uri, command, seconds));
                 builder.environment().putAll(environment);
                 try {
