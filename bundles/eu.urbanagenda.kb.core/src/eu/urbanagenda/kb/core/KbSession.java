@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import eu.urbanagenda.kb.core.internal.LinksSnapshot;
+import eu.urbanagenda.kb.git.KnowledgeBaseRepository;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -37,6 +38,7 @@ public final class KbSession implements AutoCloseable {
     private final KbEvents.Sink events;
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final History history = new History();
     private final DocumentLibrary library;
     private final LinksSnapshot snapshot;
     private final Object loading = new Object();
@@ -132,7 +134,7 @@ public final class KbSession implements AutoCloseable {
     }
 
     /**
-     * The knowledge base, loaded now if it is not yet (see {@link #open(Path, KbEvents.Sink, boolean)}).
+     * The knowledge base, loaded now if it is not yet (see {@link #open(Path, BackendSetting, KbEvents.Sink, boolean)}).
      *
      * @throws IOException naming the file and the problem, e.g. a
      *                     {@link eu.urbanagenda.kb.model.persistence.KnowledgeBaseLoadException} for a corrupt file
@@ -144,7 +146,7 @@ public final class KbSession implements AutoCloseable {
         }
         synchronized (loading) {
             if (model == null) {
-                KbModel opened = KbModel.open(knowledgeBaseFile(), this::notice, this::announce);
+                KbModel opened = KbModel.open(knowledgeBaseFile(), this::notice, this::announce, history);
                 links = DocumentLinks.of(opened.knowledgeBase());
                 opened.editingDomain().getCommandStack().addCommandStackListener(e -> links = DocumentLinks.of(opened.knowledgeBase()));
                 if (!snapshot.current()) {
@@ -153,6 +155,36 @@ public final class KbSession implements AutoCloseable {
                 model = opened;
             }
             return model;
+        }
+    }
+
+    /**
+     * The history of the knowledge base (a Git repository in the data directory), opened on first need: a data directory
+     * without one gets one then, in place (see {@link KnowledgeBaseRepository}).
+     *
+     * @throws IOException naming the data directory and the problem
+     */
+    public KnowledgeBaseRepository history() throws IOException {
+        return history.open();
+    }
+
+    /** The history, opened once by the first that needs it (a save, `kb history`, a synchronization). */
+    final class History {
+
+        private KnowledgeBaseRepository repository;
+
+        synchronized KnowledgeBaseRepository open() throws IOException {
+            if (repository == null) {
+                repository = KnowledgeBaseRepository.open(dataDirectory, KNOWLEDGE_BASE_FILE);
+            }
+            return repository;
+        }
+
+        synchronized void close() {
+            if (repository != null) {
+                repository.close();
+                repository = null;
+            }
         }
     }
 
@@ -218,6 +250,7 @@ public final class KbSession implements AutoCloseable {
         try {
             library.close();
         } finally {
+            history.close();
             KbModel loaded = model;
             if (loaded != null) {
                 loaded.dispose();

@@ -7,14 +7,18 @@ import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import eu.urbanagenda.kb.cli.internal.commands.DiffCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ExportCommand;
+import eu.urbanagenda.kb.cli.internal.commands.HistoryCommand;
 import eu.urbanagenda.kb.cli.internal.commands.IndexCommand;
 import eu.urbanagenda.kb.cli.internal.commands.LinkCommand;
 import eu.urbanagenda.kb.cli.internal.commands.PartnershipsCommand;
 import eu.urbanagenda.kb.cli.internal.commands.RestoreCommand;
 import eu.urbanagenda.kb.cli.internal.commands.SearchCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ServeCommand;
+import eu.urbanagenda.kb.cli.internal.commands.SetCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ShowCommand;
+import eu.urbanagenda.kb.cli.internal.commands.SyncCommand;
 import eu.urbanagenda.kb.cli.internal.commands.ValidateCommand;
 import eu.urbanagenda.kb.core.KbSessionService;
 
@@ -28,7 +32,8 @@ public final class KbCli {
 
     public KbCli() {
         this(List.of(new IndexCommand(), new SearchCommand(), new PartnershipsCommand(), new ShowCommand(),
-                new ValidateCommand(), new RestoreCommand(), new ExportCommand(), new LinkCommand(), new ServeCommand()));
+                new ValidateCommand(), new RestoreCommand(), new ExportCommand(), new LinkCommand(), new SetCommand(),
+                new HistoryCommand(), new DiffCommand(), new SyncCommand(), new ServeCommand()));
     }
 
     public KbCli(List<Command> commands) {

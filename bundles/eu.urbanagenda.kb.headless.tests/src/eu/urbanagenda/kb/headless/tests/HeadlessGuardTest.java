@@ -33,7 +33,7 @@ class HeadlessGuardTest {
     static final List<String> EXPECTED_HEADLESS = List.of("eu.urbanagenda.kb.model", "eu.urbanagenda.kb.model.edit",
             "eu.urbanagenda.kb.analysis", "eu.urbanagenda.kb.ingest", "eu.urbanagenda.kb.index",
             "eu.urbanagenda.kb.index.opensearch", "eu.urbanagenda.kb.core", "eu.urbanagenda.kb.link",
-            "eu.urbanagenda.kb.viewmodel", "eu.urbanagenda.kb.cli");
+            "eu.urbanagenda.kb.viewmodel", "eu.urbanagenda.kb.cli", "eu.urbanagenda.kb.compare", "eu.urbanagenda.kb.git");
 
     static final List<String> FORBIDDEN_PREFIXES = List.of("org.eclipse.swt", "org.eclipse.jface", "org.eclipse.ui",
             "org.eclipse.e4.ui");

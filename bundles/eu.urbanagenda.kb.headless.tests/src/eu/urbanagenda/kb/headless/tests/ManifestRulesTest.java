@@ -22,7 +22,8 @@ class ManifestRulesTest {
 
     private static final Path ROOT = Path.of(System.getProperty("kb.root", "."));
     /** Packages of the Java runtime, which the system bundle exports without a version. */
-    private static final List<String> JRE_PACKAGES = List.of("java.", "javax.", "jdk.", "org.xml.", "org.w3c.", "org.ietf.");
+    private static final List<String> JRE_PACKAGES = List.of("java.", "javax.", "jdk.", "org.xml.", "org.w3c.", "org.ietf.",
+            "com.sun.net.httpserver");
 
     private static List<Path> bundles() throws IOException {
         try (Stream<Path> folders = Files.list(ROOT.resolve("bundles"))) {

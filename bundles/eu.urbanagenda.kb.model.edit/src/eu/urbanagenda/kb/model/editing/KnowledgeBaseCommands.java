@@ -1,7 +1,11 @@
 package eu.urbanagenda.kb.model.editing;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +13,7 @@ import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandWrapper;
 import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.edit.command.AddCommand;
@@ -16,6 +21,7 @@ import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 
+import eu.urbanagenda.kb.model.Action;
 import eu.urbanagenda.kb.model.Actor;
 import eu.urbanagenda.kb.model.Evidence;
 import eu.urbanagenda.kb.model.EvidenceStatus;
@@ -127,6 +133,72 @@ public final class KnowledgeBaseCommands {
             }
         }
         return compound.isEmpty() ? null : compound;
+    }
+
+    /**
+     * Adds an action with this English name to the partnership, with an id made of the partnership's and the name
+     * ({@link #uniqueId}); {@code null} when the name is blank.
+     */
+    public static Command addAction(EditingDomain domain, Partnership partnership, String englishName) {
+        String name = englishName == null ? "" : englishName.strip();
+        KnowledgeBase kb = partnership.eContainer() instanceof KnowledgeBase k ? k : null;
+        if (name.isEmpty() || kb == null) {
+            return null;
+        }
+        Action action = UrbanAgendaFactory.eINSTANCE.createAction();
+        action.setId(uniqueId(ids(kb), partnership.getId() + "-" + name));
+        action.getNames().add(Localized.of(Language.EN, name, false));
+        return labelled(AddCommand.create(domain, partnership, Literals.PARTNERSHIP__ACTIONS, action), label("addAction"));
+    }
+
+    /**
+     * Deletes an object of the knowledge base with what cannot stand without it: the evidence that points at it (or at
+     * anything inside it) and the participations of a deleted actor or action are deleted too, other references to it
+     * are cleared. {@code null} when the object is not in a knowledge base.
+     */
+    public static Command delete(EditingDomain domain, Identified object) {
+        if (object == null || object.eContainer() == null || object instanceof KnowledgeBase) {
+            return null;
+        }
+        EObject root = EcoreUtil.getRootContainer(object);
+        Set<EObject> doomed = new LinkedHashSet<>();
+        doomed.add(object);
+        CompoundCommand compound = new CompoundCommand(label("delete", KnowledgeBaseLabels.typeName(object)));
+        Map<EObject, Collection<EStructuralFeature.Setting>> usages = EcoreUtil.UsageCrossReferencer.findAll(
+                subtree(object), root);
+        List<EObject> referrersToDelete = new ArrayList<>();
+        List<Command> clears = new ArrayList<>();
+        for (Map.Entry<EObject, Collection<EStructuralFeature.Setting>> usage : usages.entrySet()) {
+            for (EStructuralFeature.Setting setting : usage.getValue()) {
+                EObject referrer = setting.getEObject();
+                EReference reference = (EReference) setting.getEStructuralFeature();
+                if (reference.isDerived() || !reference.isChangeable() || EcoreUtil.isAncestor(object, referrer)) {
+                    continue;
+                }
+                if (referrer instanceof Evidence || referrer instanceof Participation) {
+                    if (doomed.add(referrer)) {
+                        referrersToDelete.add(referrer);
+                    }
+                } else if (reference.isMany()) {
+                    clears.add(RemoveCommand.create(domain, referrer, reference, usage.getKey()));
+                } else {
+                    clears.add(SetCommand.create(domain, referrer, reference, SetCommand.UNSET_VALUE));
+                }
+            }
+        }
+        clears.forEach(compound::append);
+        for (EObject referrer : referrersToDelete) {
+            compound.append(RemoveCommand.create(domain, referrer.eContainer(), referrer.eContainmentFeature(), referrer));
+        }
+        compound.append(RemoveCommand.create(domain, object.eContainer(), object.eContainmentFeature(), object));
+        return compound;
+    }
+
+    private static List<EObject> subtree(EObject object) {
+        List<EObject> all = new ArrayList<>();
+        all.add(object);
+        object.eAllContents().forEachRemaining(all::add);
+        return all;
     }
 
     /** Whether an object still belongs to the knowledge base (not removed, not from an older load). */

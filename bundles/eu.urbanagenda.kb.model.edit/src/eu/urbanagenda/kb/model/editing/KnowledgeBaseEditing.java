@@ -2,7 +2,6 @@ package eu.urbanagenda.kb.model.editing;
 
 import java.nio.file.Path;
 
-import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.notify.AdapterFactory;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
@@ -37,11 +36,11 @@ public final class KnowledgeBaseEditing {
     }
 
     /**
-     * An editing domain over {@code adapterFactory} with a {@link BasicCommandStack} (undo, redo, save point for the
-     * dirty state) and a resource set prepared by {@link KnowledgeBaseFiles#createResourceSet()} (it opens no URI by itself).
+     * An editing domain over {@code adapterFactory} with a {@link KnowledgeBaseCommandStack} (undo, redo, save point for
+     * the dirty state, what was done since the save) and a resource set prepared by {@link KnowledgeBaseFiles#createResourceSet()} (it opens no URI by itself).
      */
     public static AdapterFactoryEditingDomain createEditingDomain(AdapterFactory adapterFactory) {
-        return new AdapterFactoryEditingDomain(adapterFactory, new BasicCommandStack(), KnowledgeBaseFiles.createResourceSet());
+        return new AdapterFactoryEditingDomain(adapterFactory, new KnowledgeBaseCommandStack(), KnowledgeBaseFiles.createResourceSet());
     }
 
     /**

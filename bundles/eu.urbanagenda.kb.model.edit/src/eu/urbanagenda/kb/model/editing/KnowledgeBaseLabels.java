@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 
 import eu.urbanagenda.kb.model.Actor;
 import eu.urbanagenda.kb.model.Evidence;
@@ -86,6 +87,20 @@ public final class KnowledgeBaseLabels {
             }
         }
         return literal.getLiteral();
+    }
+
+    /** The translated name of a feature, e.g. "Status", "End Year". */
+    public static String featureName(EStructuralFeature feature) {
+        return string("_UI_" + feature.getEContainingClass().getName() + "_" + feature.getName() + "_feature");
+    }
+
+    /**
+     * A phrase of the words that say what changed between two versions ({@code _UI_Change_<key>} of the edit bundle's
+     * {@code plugin.properties}), e.g. {@code phrase("added", "Action Open data")}: "Action Open data added".
+     */
+    public static String phrase(String key, Object... arguments) {
+        return arguments.length == 0 ? string("_UI_Change_" + key)
+                : UrbanAgendaEditPlugin.INSTANCE.getString("_UI_Change_" + key, arguments);
     }
 
     private static String string(String key) {

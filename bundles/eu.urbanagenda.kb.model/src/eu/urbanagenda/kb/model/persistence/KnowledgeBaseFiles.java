@@ -108,6 +108,19 @@ public final class KnowledgeBaseFiles {
     }
 
     /**
+     * Loads a knowledge base from bytes (e.g. a version kept in the history) into a new resource set, as strictly as a
+     * file: the whole knowledge base or a {@link KnowledgeBaseLoadException} naming {@code name}, line and problem.
+     *
+     * @param name what the bytes are, for messages (e.g. "urban-agenda.xmi as of 3f2a9c1")
+     */
+    public static LoadResult load(byte[] bytes, String name) throws KnowledgeBaseLoadException {
+        if (bytes.length > MAX_SIZE) {
+            throw tooLarge(name, bytes.length);
+        }
+        return read(bytes, URI.createURI("memory:/" + URI.encodeSegment(name, false)), name, createResourceSet(), true);
+    }
+
+    /**
      * Reads a knowledge-base file for showing what is wrong with it: returns what could be read with every problem
      * found (empty when the file is clean). The result is <em>not</em> the whole knowledge base when there are problems,
      * and its resource refuses to be saved. Throws only when the file cannot be read at all.

@@ -150,6 +150,34 @@ public final class Messages extends NLS {
     public static String Validation_clean;
     public static String Validation_summary;
 
+    public static String History_date;
+    public static String History_author;
+    public static String History_message;
+    public static String History_version;
+    public static String History_change;
+    public static String History_revert;
+    public static String History_revertTooltip;
+    public static String History_revertConflicts;
+    public static String History_revertInvalid;
+    public static String History_wholeBase;
+    public static String History_reading;
+    public static String History_readingJob;
+    public static String History_comparingJob;
+    public static String History_of;
+    public static String Conflict_intro;
+    public static String Conflict_what;
+    public static String Conflict_mine;
+    public static String Conflict_theirs;
+    public static String Conflict_take;
+    public static String Sync_job;
+    public static String Sync_title;
+    public static String Sync_askRemote;
+    public static String Sync_noRemote;
+    public static String Sync_saveFirst;
+    public static String Sync_conflicts;
+    public static String Sync_stopped;
+    public static String Sync_done;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }
