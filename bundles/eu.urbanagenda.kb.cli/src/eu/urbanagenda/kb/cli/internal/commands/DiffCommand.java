@@ -20,6 +20,7 @@ import eu.urbanagenda.kb.compare.ModelDiff;
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.git.KnowledgeBaseRepository;
 import eu.urbanagenda.kb.git.Version;
+import eu.urbanagenda.kb.model.KnowledgeBase;
 
 /** `kb diff REV [REV]`: what changed between two versions, object by object, in words. */
 public final class DiffCommand implements Command {
@@ -62,11 +63,15 @@ public final class DiffCommand implements Command {
         Console console = context.console();
         ModelDiff diff;
         try {
-            KbSession session = context.session();
-            KnowledgeBaseRepository history = session.history();
+            KnowledgeBaseRepository history = context.session().history();
             Version from = history.resolve(args.operands().get(0));
-            diff = args.operands().size() == 2 ? history.diff(from, history.resolve(args.operands().get(1)))
-                    : ModelDiff.between(history.knowledgeBase(from), session.model().knowledgeBase());
+            if (args.operands().size() == 2) {
+                diff = history.diff(from, history.resolve(args.operands().get(1)));
+            } else {
+                KnowledgeBase then = history.knowledgeBase(from);
+                // the knowledge base as it is now: the workbench's, on its thread, when the workbench runs the command
+                diff = context.readModel(s -> ModelDiff.between(then, s.model().knowledgeBase()));
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException("kb diff: " + e.getMessage());
         } catch (IOException e) {

@@ -104,17 +104,26 @@ public final class SetCommand implements eu.urbanagenda.kb.cli.internal.Command 
         String id = args.operands().get(0);
         String featureName = args.operands().get(1);
         String value = args.operands().get(2);
-        KbSession session = context.session();
-        KbModel model = session.model();
+        Console console = context.console();
+        // on the thread that edits the knowledge base: the workbench's UI thread when the workbench runs the command
+        return context.onModelThread(session -> set(session.model(), id, featureName, value, console));
+    }
+
+    private static int set(KbModel model, String id, String featureName, String value, Console console)
+            throws UsageException, DataException {
         Identified object = find(model, id);
         if (object == null) {
             throw new UsageException("kb set: no object has the id '" + id + "'; see 'kb partnerships' and 'kb show ID'");
         }
         Command command = command(model.editingDomain(), object, featureName, value);
-        Console console = context.console();
         if (command == null) {
             console.println(id + ": " + featureName + " is " + (value.isEmpty() ? "empty" : value) + " already; nothing to change");
             return ExitStatus.OK;
+        }
+        if (model.isDirty()) {
+            // saving this edit would save the workbench's half-done ones with it
+            throw new DataException("kb set: the knowledge base has changes not yet saved in the workbench; save or undo"
+                    + " them there, then run kb set again (nothing was changed)");
         }
         Set<String> before = errors(model);
         model.editingDomain().getCommandStack().execute(command);

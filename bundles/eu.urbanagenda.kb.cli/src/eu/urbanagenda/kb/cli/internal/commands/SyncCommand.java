@@ -1,6 +1,7 @@
 package eu.urbanagenda.kb.cli.internal.commands;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,9 +95,8 @@ public final class SyncCommand implements eu.urbanagenda.kb.cli.internal.Command
         }
         String url = args.has("remote") ? address(args.value("remote")) : null;
         KbSession session = context.session();
-        KbModel model = session.model();
         Console console = context.console();
-        if (model.isDirty()) {
+        if (context.onModelThread(s -> s.model().isDirty())) {
             throw new DataException("kb sync: the knowledge base has unsaved changes; save them first");
         }
         GitCredentials credentials = new GitCredentials(System.console() != null);
@@ -122,7 +122,21 @@ public final class SyncCommand implements eu.urbanagenda.kb.cli.internal.Command
 
                 @Override
                 public void apply(SyncPlan plan, Map<String, Side> choices) throws IOException {
-                    model.takeMerge(plan.merge(), choices);
+                    // on the thread that edits the knowledge base (the workbench's UI thread when it runs the command)
+                    try {
+                        context.onModelThread(s -> {
+                            try {
+                                s.model().takeMerge(plan.merge(), choices);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            return null;
+                        });
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
+                    } catch (UsageException | DataException e) {
+                        throw new IOException(e.getMessage().replaceFirst("^kb: ", ""), e);
+                    }
                 }
             }, new NullProgressMonitor());
         } catch (SyncException e) {
