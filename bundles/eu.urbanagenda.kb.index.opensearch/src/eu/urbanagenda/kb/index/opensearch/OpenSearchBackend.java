@@ -304,8 +304,6 @@ public final class OpenSearchBackend implements SearchBackend {
             new IndexSearcher(new MultiReader()).rewrite(parsed);
         } catch (IndexSearcher.TooManyClauses e) {
             throw QueryParsing.tooManyClauses(query);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return parsed;
     }
