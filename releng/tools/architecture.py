@@ -11,8 +11,8 @@ OURS = "eu.urbanagenda.kb."
 
 LAYERS = [
     ("model", ["model", "model.edit"]),
-    ("headless core", ["analysis", "ingest", "index", "index.opensearch", "core", "link", "git", "viewmodel"]),
-    ("applications", ["cli", "cli.client", "ui", "ui.search"]),
+    ("headless core", ["analysis", "ingest", "index", "index.opensearch", "core", "link", "compare", "git", "viewmodel"]),
+    ("applications", ["cli", "ui", "ui.search"]),
 ]
 # The services and events that join the layers at run time (not visible in the manifests' requirements).
 SERVICES = [
