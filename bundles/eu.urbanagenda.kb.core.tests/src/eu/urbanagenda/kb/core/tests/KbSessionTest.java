@@ -179,7 +179,7 @@ class KbSessionTest {
 
         // the file changed by other means (its previous version put back): the snapshot is not of it
         Path file = data.resolve(KbSession.KNOWLEDGE_BASE_FILE);
-        Files.copy(data.resolve(KbSession.KNOWLEDGE_BASE_FILE + ".bak"), file, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(KnowledgeBaseBackups.list(file).get(1).file(), file, StandardCopyOption.REPLACE_EXISTING); // newest first
         try (KbSession session = KbSession.open(data, BackendSetting.local(), KbEvents.Sink.NONE, true)) {
             assertTrue(session.modelLoaded(), "the knowledge base is read when the snapshot is not of it");
             assertEquals(before, session.links());
