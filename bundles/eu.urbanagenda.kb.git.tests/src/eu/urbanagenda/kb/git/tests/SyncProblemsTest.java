@@ -42,6 +42,11 @@ class SyncProblemsTest {
             assertTrue(e.getMessage().contains("nowhere.git"), e.getMessage());
             assertInWords(e.getMessage());
 
+            // digits of a folder's name are no HTTP status (a temporary folder ...432401 was once taken for "401")
+            String inFolder401 = root.resolve("junit-432401").resolve("nowhere.git").toUri().toString();
+            SyncException e401 = assertThrows(SyncException.class, () -> ana.sync(inFolder401, null));
+            assertEquals(SyncException.Kind.UNREACHABLE, e401.kind(), e401.getMessage());
+
             int closed;
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closed = probe.getLocalPort();

@@ -16,6 +16,8 @@ import org.eclipse.jgit.errors.NotSupportedException;
 public final class GitProblems {
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\\s:]*):[^@/\\s]*@");
+    /** An HTTP status 401 as a word (not the digits inside a path such as a temporary folder's name). */
+    private static final Pattern HTTP_UNAUTHORIZED = Pattern.compile("(?<![\\w/.-])401(?![\\w/.-])");
 
     private GitProblems() {
     }
@@ -42,7 +44,7 @@ public final class GitProblems {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("not authorized") || message.contains("authentication is required")
                     || message.contains("authentication not supported") || message.contains("auth fail")
-                    || message.contains("permission denied (publickey") || message.contains("401")) {
+                    || message.contains("permission denied (publickey") || HTTP_UNAUTHORIZED.matcher(message).find()) {
                 return Kind.CREDENTIALS;
             }
             if (t instanceof UnknownHostException || t instanceof ConnectException || t instanceof NoRouteToHostException

@@ -197,6 +197,7 @@ class CommandLineTest {
      */
     @Test
     void aClusterThatDoesNotAnswerIsOneLineWithExitStatus3() throws Exception {
+        assumeTrue(mode == Cli.Mode.STANDALONE, "a command with its own search engine always runs on its own");
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort(); // free once closed: nothing answers there
