@@ -11,38 +11,12 @@
 # it. Nodes run from the distribution the OpenSearch test bundle unpacks (else unpacked here from the Maven
 # repository), as nobody when run as root. Results: target/bench/results-cluster.md. BENCH_HEAP: client heap (3g).
 # BENCH_START_MINUTES: how long the nodes may take to go green (10; three nodes on a loaded machine are slow).
-set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-repo=${MAVEN_REPO:-$HOME/.m2/repository}
-. "$root/features/eu.urbanagenda.kb.product.feature/rootfiles/lib/find-java.sh"
-kb_find_java jdk || exit 3
-JAVA_HOME=$KB_JAVA_HOME
-export JAVA_HOME
-
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-    (cd "$root" && ./mvnw -B -q -o package -DskipTests -Dmaven.repo.local="$repo" \
-        -pl bundles/eu.urbanagenda.kb.index.opensearch,releng/eu.urbanagenda.kb.opensearch.plugin -am)
-fi
-
-# Versions as in target-platform/urbanagenda-kb.target; update with it.
-libs="
-org/apache/lucene/lucene-core/10.5.0/lucene-core-10.5.0.jar
-org/apache/lucene/lucene-analysis-common/10.5.0/lucene-analysis-common-10.5.0.jar
-org/apache/lucene/lucene-queryparser/10.5.0/lucene-queryparser-10.5.0.jar
-org/apache/lucene/lucene-queries/10.5.0/lucene-queries-10.5.0.jar
-org/apache/lucene/lucene-highlighter/10.5.0/lucene-highlighter-10.5.0.jar
-org/apache/lucene/lucene-memory/10.5.0/lucene-memory-10.5.0.jar
-org/carrot2/morfologik-stemming/2.1.9/morfologik-stemming-2.1.9.jar
-org/carrot2/morfologik-fsa/2.1.9/morfologik-fsa-2.1.9.jar
-ua/net/nlp/morfologik-ukrainian-search/4.9.1/morfologik-ukrainian-search-4.9.1.jar
-org/jsoup/jsoup/1.24.1/jsoup-1.24.1.jar
-org/apache/pdfbox/pdfbox/3.0.8/pdfbox-3.0.8.jar
-org/apache/pdfbox/pdfbox-io/3.0.8/pdfbox-io-3.0.8.jar
-org/apache/pdfbox/fontbox/3.0.8/fontbox-3.0.8.jar
-commons-logging/commons-logging/1.4.0/commons-logging-1.4.0.jar
-org/eclipse/platform/org.eclipse.equinox.common/3.21.0/org.eclipse.equinox.common-3.21.0.jar
-org/eclipse/platform/org.eclipse.osgi/3.24.300/org.eclipse.osgi-3.24.300.jar
+bench_compile=no
+. "$here/build.sh"
+bench_package bundles/eu.urbanagenda.kb.index.opensearch,releng/eu.urbanagenda.kb.opensearch.plugin
+# the search core's and the OpenSearch client's; versions as in target-platform/urbanagenda-kb.target
+bench_classpath "analysis ingest index index.opensearch" "$libs
 org/opensearch/client/opensearch-java/3.9.0/opensearch-java-3.9.0.jar
 org/apache/httpcomponents/client5/httpclient5/5.6/httpclient5-5.6.jar
 org/apache/httpcomponents/core5/httpcore5/5.4.2/httpcore5-5.4.2.jar
@@ -55,19 +29,7 @@ com/fasterxml/jackson/core/jackson-annotations/2.21/jackson-annotations-2.21.jar
 org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar
 org/slf4j/slf4j-nop/1.7.36/slf4j-nop-1.7.36.jar
 "
-cp=""
-for b in analysis ingest index index.opensearch; do
-    cp="$cp${cp:+:}$root/bundles/eu.urbanagenda.kb.$b/target/eu.urbanagenda.kb.$b-0.1.0-SNAPSHOT.jar"
-done
-for l in $libs; do
-    if [ ! -f "$repo/$l" ]; then
-        echo "cluster-bench.sh: missing $repo/$l (build the project once online, or fix the version here)" >&2
-        exit 2
-    fi
-    cp="$cp:$repo/$l"
-done
 
-out="$here/target"
 distribution="$root/bundles/eu.urbanagenda.kb.index.opensearch.tests/target/opensearch/opensearch-3.8.0"
 if [ ! -x "$distribution/bin/opensearch" ]; then
     zip="$repo/org/opensearch/distribution/integ-test-zip/opensearch/3.8.0/opensearch-3.8.0.zip"
@@ -79,7 +41,8 @@ plugin=$(ls "$root"/releng/eu.urbanagenda.kb.opensearch.plugin/target/urbanagend
 
 mkdir -p "$out/cluster-classes"
 "$JAVA_HOME/bin/javac" -encoding UTF-8 -d "$out/cluster-classes" -cp "$cp" \
-    "$here/src/eu/urbanagenda/kb/bench/SearchBench.java" "$here/src/eu/urbanagenda/kb/bench/ClusterBench.java" \
+    "$here/src/eu/urbanagenda/kb/bench/SearchBench.java" "$here/src/eu/urbanagenda/kb/bench/BenchOptions.java" \
+    "$here/src/eu/urbanagenda/kb/bench/ClusterBench.java" \
     "$root/bundles/eu.urbanagenda.kb.index.opensearch.tests/src/eu/urbanagenda/kb/index/opensearch/tests/TestCluster.java"
 cd "$here"
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx"${BENCH_HEAP:-3g}" -Dfile.encoding=UTF-8 \

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -69,6 +68,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
 import eu.urbanagenda.kb.analysis.KbAnalyzers;
+import eu.urbanagenda.kb.index.internal.BackendState;
 import eu.urbanagenda.kb.index.internal.DocumentCount;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
@@ -115,15 +115,15 @@ public final class KbIndex implements SearchBackend {
     private final QueryParsing queries = new QueryParsing(KbFields.queryAnalyzer(), KbAnalyzers.translit(true));
     private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
-    private final ReentrantLock updateLock = new ReentrantLock();
     private final Object managerLock = new Object();
     private volatile SearcherManager manager;
     private volatile long lastRefresh = System.nanoTime();
     private volatile boolean nrt;
-    private volatile boolean closed;
+    private final BackendState state;
 
     private KbIndex(Path path, FSDirectory directory, FormatChange formatChange) throws IOException {
         this.path = path;
+        this.state = new BackendState("the index " + path);
         this.directory = directory;
         this.formatChange = formatChange;
         this.manager = new SearcherManager(directory, null);
@@ -254,51 +254,46 @@ public final class KbIndex implements SearchBackend {
      * @throws IOException if the index cannot be written (the index keeps its last commit)
      */
     public UpdateReport update(UpdateRequest request, IProgressMonitor monitor) throws IOException {
-        ensureOpen();
-        SubMonitor progress = SubMonitor.convert(monitor, "Indexing", 1000);
-        if (!updateLock.tryLock()) {
-            throw new IndexLockedException(path, "another update of this index is running in this process");
-        }
+        return state.update(monitor,
+                () -> new IndexLockedException(path, "another update of this index is running in this process"),
+                progress -> write(request, progress));
+    }
+
+    /** An update with this process's writer, which it closes. */
+    private UpdateReport write(UpdateRequest request, SubMonitor progress) throws IOException {
+        IndexWriter writer;
         try {
-            IndexWriter writer;
+            writer = new IndexWriter(directory, writerConfig(analyzer));
+        } catch (LockObtainFailedException e) {
+            throw new IndexLockedException(path, owner(path));
+        }
+        writeOwner();
+        try {
+            return new IndexUpdate(new LuceneTarget(this, writer), request, progress).run();
+        } catch (IOException | RuntimeException | Error e) {
+            // a failed write (a full disk) closes the writer: what broke it is its "tragic" exception
+            Throwable tragic = writer.getTragicException();
             try {
-                writer = new IndexWriter(directory, writerConfig(analyzer));
-            } catch (LockObtainFailedException e) {
-                throw new IndexLockedException(path, owner(path));
+                writer.rollback();
+            } catch (IOException | RuntimeException e2) {
+                e.addSuppressed(e2);
             }
-            writeOwner();
-            try {
-                return new IndexUpdate(new LuceneTarget(this, writer), request, progress).run();
-            } catch (IOException | RuntimeException | Error e) {
-                // a failed write (a full disk) closes the writer: what broke it is its "tragic" exception
-                Throwable tragic = writer.getTragicException();
-                try {
-                    writer.rollback();
-                } catch (IOException | RuntimeException e2) {
-                    e.addSuppressed(e2);
-                }
-                Throwable cause = tragic != null ? tragic : e;
-                if (cause instanceof IOException io && !(cause instanceof IndexLockedException)) {
-                    throw new IOException("cannot write the index " + path + ": " + IoProblems.describe(io)
-                            + " (it keeps its last commit: what was indexed before stays searchable)", io);
-                }
-                throw e;
-            } finally {
-                if (writer.isOpen()) {
-                    writer.close();
-                }
-                try {
-                    Files.deleteIfExists(path.resolve(OWNER_FILE));
-                } catch (IOException e) {
-                    // informational file only
-                }
-                useDirectory();
+            Throwable cause = tragic != null ? tragic : e;
+            if (cause instanceof IOException io && !(cause instanceof IndexLockedException)) {
+                throw new IOException("cannot write the index " + path + ": " + IoProblems.describe(io)
+                        + " (it keeps its last commit: what was indexed before stays searchable)", io);
             }
+            throw e;
         } finally {
-            updateLock.unlock();
-            if (monitor != null) {
-                monitor.done();
+            if (writer.isOpen()) {
+                writer.close();
             }
+            try {
+                Files.deleteIfExists(path.resolve(OWNER_FILE));
+            } catch (IOException e) {
+                // informational file only
+            }
+            useDirectory();
         }
     }
 
@@ -336,7 +331,7 @@ public final class KbIndex implements SearchBackend {
 
     /** After a run, searches go back to the last commit. */
     private void useDirectory() throws IOException {
-        if (!closed) {
+        if (!state.isClosed()) {
             swap(new SearcherManager(directory, null));
             nrt = false;
         }
@@ -377,7 +372,7 @@ public final class KbIndex implements SearchBackend {
     }
 
     boolean isClosed() {
-        return closed;
+        return state.isClosed();
     }
 
     Analyzer analyzer() {
@@ -754,24 +749,15 @@ public final class KbIndex implements SearchBackend {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("the index " + path + " is closed");
-        }
+        state.ensureOpen();
     }
 
     /** Closes the index; a running update is cancelled and waited for. */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        updateLock.lock();
-        try {
+        state.close(() -> {
             manager.close();
             directory.close();
-        } finally {
-            updateLock.unlock();
-        }
+        });
     }
 }

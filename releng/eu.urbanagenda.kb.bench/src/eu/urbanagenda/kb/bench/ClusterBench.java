@@ -36,35 +36,17 @@ public final class ClusterBench {
     private final String heap;
     private final StringBuilder report = new StringBuilder();
 
-    private ClusterBench(Path corpus, Path work, int docs, int threads, int rounds, String heap) {
-        this.corpusMaker = new SearchBench(corpus, work, docs, threads, rounds);
-        this.work = work;
-        this.docs = docs;
-        this.threads = threads;
-        this.rounds = rounds;
-        this.heap = heap;
+    private ClusterBench(BenchOptions options) {
+        this.corpusMaker = new SearchBench(options);
+        this.work = options.work();
+        this.docs = options.docs();
+        this.threads = options.threads();
+        this.rounds = options.rounds();
+        this.heap = options.own("--node-heap", "1g");
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of("../shared/corpus");
-        Path work = Path.of("target/bench");
-        int docs = 100_000;
-        int threads = Runtime.getRuntime().availableProcessors();
-        int rounds = 30;
-        String heap = "1g";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--corpus" -> corpus = Path.of(args[++i]);
-                case "--work" -> work = Path.of(args[++i]);
-                case "--docs" -> docs = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--node-heap" -> heap = args[++i];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        new ClusterBench(corpus.toAbsolutePath().normalize(), work.toAbsolutePath().normalize(), docs, threads, rounds,
-                heap).run();
+        new ClusterBench(BenchOptions.parse(args, List.of("--node-heap"))).run();
     }
 
     /** One engine: how to open its index, and its nodes (none for the local index). */

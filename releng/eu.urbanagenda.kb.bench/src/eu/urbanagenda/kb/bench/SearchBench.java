@@ -76,32 +76,16 @@ public final class SearchBench {
     private final int rounds;
     private final StringBuilder report = new StringBuilder();
 
-    SearchBench(Path corpus, Path work, int docs, int threads, int rounds) {
-        this.corpus = corpus;
-        this.work = work;
-        this.docs = docs;
-        this.threads = threads;
-        this.rounds = rounds;
+    SearchBench(BenchOptions options) {
+        this.corpus = options.corpus();
+        this.work = options.work();
+        this.docs = options.docs();
+        this.threads = options.threads();
+        this.rounds = options.rounds();
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of("../shared/corpus");
-        Path work = Path.of("target/bench");
-        int docs = 100_000;
-        int threads = Runtime.getRuntime().availableProcessors();
-        int rounds = 30;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--corpus" -> corpus = Path.of(args[++i]);
-                case "--work" -> work = Path.of(args[++i]);
-                case "--docs" -> docs = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        new SearchBench(corpus.toAbsolutePath().normalize(), work.toAbsolutePath().normalize(), docs, threads, rounds)
-                .run();
+        new SearchBench(BenchOptions.parse(args, List.of())).run();
     }
 
     void run() throws Exception {

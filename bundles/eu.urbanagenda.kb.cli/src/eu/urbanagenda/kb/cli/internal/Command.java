@@ -10,8 +10,10 @@ public interface Command {
     /** One line for `kb --help`. */
     String summary();
 
-    /** The operands, e.g. "QUERY" or "[PATH...]", for the usage line. */
-    String operands();
+    /** The operands, e.g. "QUERY" or "[PATH...]", for the usage line; none by default. */
+    default String operands() {
+        return "";
+    }
 
     /** Paragraphs after the usage line of `kb COMMAND --help`. */
     String description();

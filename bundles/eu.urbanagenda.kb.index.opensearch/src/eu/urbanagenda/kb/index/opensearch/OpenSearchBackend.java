@@ -12,13 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.SubMonitor;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
@@ -46,6 +44,7 @@ import eu.urbanagenda.kb.index.SortOrder;
 import eu.urbanagenda.kb.index.StoredDocument;
 import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
+import eu.urbanagenda.kb.index.internal.BackendState;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.QueryLimits;
 import eu.urbanagenda.kb.index.internal.QueryParsing;
@@ -94,8 +93,7 @@ public final class OpenSearchBackend implements SearchBackend {
     private final Highlighting highlighting = new Highlighting(analyzer, queries);
     private final ClusterTerms terms;
     private final FormatChange formatChange;
-    private final ReentrantLock updateLock = new ReentrantLock();
-    private volatile boolean closed;
+    private final BackendState state;
 
     private OpenSearchBackend(Cluster cluster, OpenSearchOptions options, FormatChange formatChange) {
         this.cluster = cluster;
@@ -103,6 +101,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.options = options;
         this.formatChange = formatChange;
         this.terms = new ClusterTerms(cluster, index);
+        this.state = new BackendState("the connection to " + location());
     }
 
     /**
@@ -155,21 +154,13 @@ public final class OpenSearchBackend implements SearchBackend {
 
     @Override
     public UpdateReport update(UpdateRequest request, IProgressMonitor monitor) throws IOException {
-        ensureOpen();
-        SubMonitor progress = SubMonitor.convert(monitor, "Indexing", 1000);
-        if (!updateLock.tryLock()) {
-            throw new ClusterException("Another update of " + location() + " is running in this program.", null);
-        }
-        try {
-            Files.createDirectories(options.workDirectory());
-            return new IndexUpdate(new OpenSearchTarget(cluster, () -> closed, options.retryFor().toNanos(),
-                    options.workDirectory()), request, progress).run();
-        } finally {
-            updateLock.unlock();
-            if (monitor != null) {
-                monitor.done();
-            }
-        }
+        return state.update(monitor,
+                () -> new ClusterException("Another update of " + location() + " is running in this program.", null),
+                progress -> {
+                    Files.createDirectories(options.workDirectory());
+                    return new IndexUpdate(new OpenSearchTarget(cluster, state::isClosed, options.retryFor().toNanos(),
+                            options.workDirectory()), request, progress).run();
+                });
     }
 
     @Override
@@ -382,23 +373,12 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("the connection to " + location() + " is closed");
-        }
+        state.ensureOpen();
     }
 
     /** Closes the connection; a running update is cancelled and waited for. */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        updateLock.lock();
-        try {
-            cluster.close();
-        } finally {
-            updateLock.unlock();
-        }
+        state.close(cluster::close);
     }
 }

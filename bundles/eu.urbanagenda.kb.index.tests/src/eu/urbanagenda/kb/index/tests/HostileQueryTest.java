@@ -12,16 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
 import eu.urbanagenda.kb.index.QueryTooCostlyException;
-import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
 import eu.urbanagenda.kb.index.UpdateRequest;
@@ -32,36 +27,17 @@ import eu.urbanagenda.kb.index.UpdateRequest;
  * by the attack benchmark (releng/eu.urbanagenda.kb.bench/attack.sh), not here. Other engines run the same tests by
  * overriding {@link #open(Path)} (e.g. {@code OpenSearchHostileQueryTest}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public class HostileQueryTest {
+public class HostileQueryTest extends SearchEngineTest {
 
     /** Class names, stack frames or parser jargon in a message meant for people. */
     private static final Pattern JARGON = Pattern.compile(
             "Exception|Error\\b|\\tat |java\\.|org\\.apache|Lexical|<EOF>|Encountered|TokenMgr|maxClause|automaton|"
                     + "Cannot parse");
 
-    @TempDir
-    static Path tmp;
-    static SearchBackend index;
-
-    /**
-     * @param dir an empty folder for the index
-     * @return the engine under test, empty
-     * @throws Exception if it cannot be opened
-     */
-    protected SearchBackend open(Path dir) throws Exception {
-        return KbIndex.open(dir);
-    }
-
     @BeforeAll
     void indexSeeds() throws Exception {
         index = open(tmp.resolve("index"));
         index.update(UpdateRequest.of(Fixtures.seeds()), null);
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        index.close();
     }
 
     /** Runs a query as the workbench does (snippets and facets); returns the error, or null for hits. */

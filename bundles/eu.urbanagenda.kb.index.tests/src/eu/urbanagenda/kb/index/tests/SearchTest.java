@@ -25,18 +25,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import eu.urbanagenda.kb.index.FacetCount;
 import eu.urbanagenda.kb.index.Highlight;
 import eu.urbanagenda.kb.index.KbFields;
-import eu.urbanagenda.kb.index.KbIndex;
 import eu.urbanagenda.kb.index.QuerySyntaxException;
-import eu.urbanagenda.kb.index.SearchBackend;
 import eu.urbanagenda.kb.index.SearchHit;
 import eu.urbanagenda.kb.index.SearchRequest;
 import eu.urbanagenda.kb.index.SearchResult;
@@ -47,26 +42,10 @@ import eu.urbanagenda.kb.index.UpdateRequest;
 import eu.urbanagenda.kb.ingest.DocumentFormat;
 import eu.urbanagenda.kb.ingest.Language;
 
-/**
- * Searching the seed documents (and two small documents written here) in a real index on disk. Other engines run the
- * same tests by overriding {@link #open(Path)} (e.g. {@code OpenSearchSearchTest}).
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public class SearchTest {
+/** Searching the seed documents (and two small documents written here) in a real index on disk. */
+public class SearchTest extends SearchEngineTest {
 
-    @TempDir
-    static Path tmp;
-    static SearchBackend index;
     static Path extra;
-
-    /**
-     * @param dir an empty folder for the index
-     * @return the engine under test, empty
-     * @throws Exception if it cannot be opened
-     */
-    protected SearchBackend open(Path dir) throws Exception {
-        return KbIndex.open(dir);
-    }
 
     @BeforeAll
     void indexSeeds() throws Exception {
@@ -82,11 +61,6 @@ public class SearchTest {
         index = open(tmp.resolve("index"));
         UpdateReport r = index.update(UpdateRequest.builder().source(Fixtures.seeds()).source(extra).build(), null);
         assertEquals(8, r.added().size(), r.summary() + r.skipped());
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        index.close();
     }
 
     /** A PDF with a text layer, in the Unicode font PDFBox ships (Liberation Sans). */

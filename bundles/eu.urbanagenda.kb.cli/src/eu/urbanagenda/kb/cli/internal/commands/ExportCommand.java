@@ -49,11 +49,6 @@ public final class ExportCommand implements Command {
     }
 
     @Override
-    public String operands() {
-        return "";
-    }
-
-    @Override
     public String description() {
         return """
                 JSON: one record a line, as `kb show --json` prints a partnership. CSV (RFC 4180, UTF-8):

@@ -46,11 +46,6 @@ public final class LinkCommand implements Command {
     }
 
     @Override
-    public String operands() {
-        return "";
-    }
-
-    @Override
     public String description() {
         return String.format(Locale.ROOT, """
                 Searches every partnership's names and keywords (and its coordinators' names) in Ukrainian,

@@ -35,11 +35,6 @@ public final class PartnershipsCommand implements Command {
     }
 
     @Override
-    public String operands() {
-        return "";
-    }
-
-    @Override
     public String description() {
         return "Each line: id, status, generation, the English name and the coordinators with their countries.\n"
                 + "`kb show ID` tells the rest.";

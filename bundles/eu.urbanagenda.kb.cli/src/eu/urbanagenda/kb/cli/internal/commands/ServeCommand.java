@@ -46,11 +46,6 @@ public final class ServeCommand implements Command {
     }
 
     @Override
-    public String operands() {
-        return "";
-    }
-
-    @Override
     public String description() {
         return """
                 Runs in the foreground until Ctrl+C or SIGTERM. Meanwhile every kb command for this data

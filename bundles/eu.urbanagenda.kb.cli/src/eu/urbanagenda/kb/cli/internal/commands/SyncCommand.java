@@ -45,11 +45,6 @@ public final class SyncCommand implements eu.urbanagenda.kb.cli.internal.Command
     }
 
     @Override
-    public String operands() {
-        return "";
-    }
-
-    @Override
     public String description() {
         return """
                 Fetches the shared repository, merges its changes into this knowledge base object by object and

@@ -32,7 +32,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
-import org.eclipse.ui.part.ViewPart;
 
 import eu.urbanagenda.kb.compare.ChangeDescription;
 import eu.urbanagenda.kb.compare.MergePlan;
@@ -46,6 +45,7 @@ import eu.urbanagenda.kb.model.KnowledgeBase;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseCommands;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
 import eu.urbanagenda.kb.ui.ErrorMessages;
+import eu.urbanagenda.kb.ui.KbViewPart;
 import eu.urbanagenda.kb.ui.SessionFollower;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
@@ -55,7 +55,7 @@ import eu.urbanagenda.kb.ui.internal.Messages;
  * versions selected: what changed from the older to the newer. Reading versions runs in a job; a version's change can be
  * taken back as one undoable command.
  */
-public class HistoryView extends ViewPart implements SessionFollower.Listener, ISelectionListener {
+public class HistoryView extends KbViewPart implements SessionFollower.Listener, ISelectionListener {
 
     public static final String ID = "eu.urbanagenda.kb.ui.views.history";
     private static final int MOST_VERSIONS = 500;
@@ -94,9 +94,9 @@ public class HistoryView extends ViewPart implements SessionFollower.Listener, I
         getViewSite().getActionBars().getToolBarManager().add(revert);
         getViewSite().getActionBars().getMenuManager().add(revert);
         getSite().getPage().addPostSelectionListener(this);
-        follower = new SessionFollower(getSite(), this);
+        follower = follow(this);
         ISelection current = getSite().getPage().getSelection();
-        follow(current);
+        takeObjectOf(current);
         reload();
     }
 
@@ -124,13 +124,13 @@ public class HistoryView extends ViewPart implements SessionFollower.Listener, I
 
     @Override
     public void selectionChanged(IWorkbenchPart part, ISelection selection) {
-        if (part != this && follow(selection)) {
+        if (part != this && takeObjectOf(selection)) {
             reload();
         }
     }
 
     /** Takes the selected object of the knowledge base as the one whose history is shown; whether it changed. */
-    private boolean follow(ISelection selection) {
+    private boolean takeObjectOf(ISelection selection) {
         if (!(selection instanceof IStructuredSelection structured) || !(structured.getFirstElement() instanceof Identified object)
                 || object.getId() == null) {
             return false;
@@ -314,9 +314,6 @@ public class HistoryView extends ViewPart implements SessionFollower.Listener, I
     @Override
     public void dispose() {
         getSite().getPage().removePostSelectionListener(this);
-        if (follower != null) {
-            follower.dispose();
-        }
         super.dispose();
     }
 }

@@ -29,12 +29,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import com.google.gson.JsonObject;
 
@@ -43,32 +37,11 @@ import com.google.gson.JsonObject;
  * and on part of ../shared/corpus (read in place); every scenario twice: standalone, and handed to a `kb serve` of its
  * data directory, which must give the same results (ServiceTest compares the two byte for byte).
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Cli.Mode.class)
-class CommandLineTest {
-
-    @TempDir
-    static Path root;
-
-    /** A folder of each mode's own, for the scenarios that change their data directory. */
-    static Path work;
-
-    @Parameter
-    Cli.Mode mode;
+class CommandLineTest extends EveryMode {
 
     /** Set up on first use (the seeds), then part of the corpus indexed into it. */
     static Path shared;
     static List<String> corpusPart;
-
-    @BeforeParameterizedClassInvocation
-    static void runCommands(Cli.Mode how) throws IOException {
-        work = Cli.use(how, root);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stopServices() throws Exception {
-        Cli.stopServices();
-    }
 
     @BeforeAll
     static void indexSeedsAndPartOfTheCorpus() throws Exception {

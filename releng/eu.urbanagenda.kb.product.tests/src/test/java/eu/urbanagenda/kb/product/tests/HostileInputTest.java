@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,43 +14,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What attacking the product from the outside found, each as the user meets it through the real `kb`: interrupted first
  * use, output that could not be written, terminal escapes in names, a C locale, a read-only data directory, special
  * files.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Cli.Mode.class)
-class HostileInputTest {
-
-    @TempDir
-    static Path root;
-
-    /** A folder of each mode's own. */
-    static Path work;
+class HostileInputTest extends EveryMode {
 
     /** A data directory set up once (seeds indexed) for the read-only cases. */
     static Path data;
-
-    @Parameter
-    Cli.Mode mode;
-
-    @BeforeParameterizedClassInvocation
-    static void runCommands(Cli.Mode how) throws IOException {
-        work = Cli.use(how, root);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stopServices() throws Exception {
-        Cli.stopServices();
-    }
 
     @BeforeAll
     static void setUp() throws Exception {
