@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -22,6 +23,7 @@ public final class LoopbackServer implements AutoCloseable {
     private final boolean answers;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final Thread acceptor;
 
     private LoopbackServer(boolean answers) throws IOException {
@@ -52,11 +54,24 @@ public final class LoopbackServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Completes at the first connection: a test can wait for its work or for this, whichever comes first. */
+    public CompletableFuture<Void> connected() {
+        return connected;
+    }
+
+    /** Closes the connections a silent server holds, so that a client waiting for an answer gets an error. */
+    public void hangUp() throws IOException {
+        for (Socket client : held) {
+            client.close();
+        }
+    }
+
     private void accept() {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
                 requests.add("connection from " + client.getRemoteSocketAddress());
+                connected.complete(null);
                 if (answers) {
                     serve(client);
                 } else {
@@ -93,8 +108,6 @@ public final class LoopbackServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
-        for (Socket client : held) {
-            client.close();
-        }
+        hangUp();
     }
 }
