@@ -59,7 +59,7 @@ public final class QualityBench {
      * The rank (1-based, 0 when not in the top 10) of each query's target, per system, and whether the product's first
      * hit, when it is another document, has the query's words in the form typed.
      */
-    record Ranks(Query query, int product, int stock, boolean firstHasTypedForm) {
+    record Ranks(Query query, int product, int stock, boolean firstHasTypedForm, String first, boolean copy) {
     }
 
     private static final int TOP = 10;
@@ -106,7 +106,9 @@ public final class QualityBench {
                 int product = rank(r, q);
                 int stockRank = stockRank(stock.get(q.lang()), analyzers.get(q.lang()), q);
                 boolean typed = product != 1 && !r.hits().isEmpty() && hasTypedForm(r.hits().get(0).path(), q.text());
-                ranks.add(new Ranks(q, product, stockRank, typed));
+                String first = r.hits().isEmpty() ? "-"
+                        : r.hits().get(0).path().getParent().getFileName() + "/" + r.hits().get(0).path().getFileName();
+                ranks.add(new Ranks(q, product, stockRank, typed, first, throughCopy(r, q, product)));
             }
             table("all queries", ranks);
             table("tuning half (even ids)", ranks.stream().filter(r -> r.query().number() % 2 == 0).toList());
@@ -116,13 +118,18 @@ public final class QualityBench {
             System.out.printf(Locale.ROOT, "%nOne-word queries whose target is not first: %d; the first hit has the "
                     + "word in the form typed (as the set takes the query's form from another document): %d.%n",
                     below.size(), below.stream().filter(Ranks::firstHasTypedForm).count());
+            List<Ranks> copies = ranks.stream().filter(Ranks::copy).toList();
+            System.out.printf(Locale.ROOT, "Targets found as a copy listed in a hit (another file of the same "
+                    + "document ranked in its place): %d%s%n", copies.size(), copies.isEmpty() ? ""
+                            : copies.stream().map(c -> c.query().id() + " at " + c.product() + " (stock "
+                                    + c.stock() + ")").collect(java.util.stream.Collectors.joining(", ", ": ", ".")));
             if (misses) {
                 System.out.println("\nProduct below rank 1 (id, query, target, product rank, stock rank, first hit "
-                        + "has the typed form):");
+                        + "has the typed form, first hit):");
                 for (Ranks r : ranks) {
                     if (r.product() != 1) {
-                        System.out.printf("%s\t%s\t%s\t%d\t%d\t%s%n", r.query().id(), r.query().text(),
-                                r.query().target(), r.product(), r.stock(), r.firstHasTypedForm());
+                        System.out.printf("%s\t%s\t%s\t%d\t%d\t%s\t%s%n", r.query().id(), r.query().text(),
+                                r.query().target(), r.product(), r.stock(), r.firstHasTypedForm(), r.first());
                     }
                 }
             }
@@ -143,15 +150,28 @@ public final class QualityBench {
         return out;
     }
 
+    /**
+     * The rank of the hit that is the query's target: its file, or a hit that shows the target among its copies (the
+     * product shows the files of one document as one hit, with the others listed in it).
+     */
     private static int rank(SearchResult r, Query q) {
         List<SearchHit> hits = r.hits();
         for (int i = 0; i < hits.size(); i++) {
-            Path p = hits.get(i).path();
-            if (p.getFileName().toString().equals(q.target()) && p.getParent().getFileName().toString().equals(q.lang())) {
+            if (isTarget(hits.get(i).path(), q)
+                    || hits.get(i).copies().stream().anyMatch(c -> isTarget(c.path(), q))) {
                 return i + 1;
             }
         }
         return 0;
+    }
+
+    /** Whether the target was reached as a copy listed in a hit rather than as the hit's own file. */
+    private static boolean throughCopy(SearchResult r, Query q, int rank) {
+        return rank > 0 && !isTarget(r.hits().get(rank - 1).path(), q);
+    }
+
+    private static boolean isTarget(Path p, Query q) {
+        return p.getFileName().toString().equals(q.target()) && p.getParent().getFileName().toString().equals(q.lang());
     }
 
     /**
