@@ -124,6 +124,12 @@ public final class QualityBench {
                     + "that lack the typed form moved first would score one-word MRR uk %.3f, bg %.3f (Latin uk %.3f, "
                     + "bg %.3f).%n", lackingFirstMrr(ranks, "uk", "inflected"), lackingFirstMrr(ranks, "bg", "inflected"),
                     lackingFirstMrr(ranks, "uk", "translit"), lackingFirstMrr(ranks, "bg", "translit"));
+            List<Ranks> cyrillic = ranks.stream().filter(r -> r.query().kind().equals("inflected")).toList();
+            System.out.printf(Locale.ROOT, "Cyrillic one-word queries whose target the product and the stock analyzers "
+                    + "rank alike: %d of %d (product higher in %d, stock higher in %d).%n",
+                    cyrillic.stream().filter(r -> r.product() == r.stock()).count(), cyrillic.size(),
+                    cyrillic.stream().filter(r -> better(r.product(), r.stock())).count(),
+                    cyrillic.stream().filter(r -> better(r.stock(), r.product())).count());
             List<Ranks> copies = ranks.stream().filter(Ranks::copy).toList();
             System.out.printf(Locale.ROOT, "Targets found as a copy listed in a hit (another file of the same "
                     + "document ranked in its place): %d%s%n", copies.size(), copies.isEmpty() ? ""
@@ -192,6 +198,11 @@ public final class QualityBench {
             }
         }
         return 0;
+    }
+
+    /** Whether rank a (1-based, 0 = not in the top 10) is better than rank b. */
+    private static boolean better(int a, int b) {
+        return a != 0 && (b == 0 || a < b);
     }
 
     private static double lackingFirstMrr(List<Ranks> ranks, String lang, String kind) {
