@@ -90,6 +90,14 @@ public final class IndexUpdate {
         void regroup() throws IOException;
 
         /**
+         * @return whether the files were grouped by an earlier rule than {@link NearDuplicates#RULE}, so that a run
+         *         regroups them even if no file changed
+         */
+        default boolean groupedByEarlierRule() {
+            return false;
+        }
+
+        /**
          * Makes the changes so far durable.
          *
          * @return documents the engine refused since the last commit (an engine that writes in batches learns this
@@ -220,7 +228,7 @@ public final class IndexUpdate {
             applyRefusals();
             commit();
         }
-        if (!added.isEmpty() || !updated.isEmpty() || !removed.isEmpty()) {
+        if (!added.isEmpty() || !updated.isEmpty() || !removed.isEmpty() || target.groupedByEarlierRule()) {
             loop.subTask("Grouping copies of the same document");
             target.regroup();
             commit();

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,9 @@ import eu.urbanagenda.kb.ingest.SkippedFileException;
 
 /** An update run's writes into the local index: its {@link IndexWriter}, near-real-time readers, commits. */
 final class LuceneTarget implements IndexUpdate.Target {
+
+    /** Commit data key of the grouping rule of the index's files. */
+    private static final String GROUPING = "kb.grouping";
 
     private final KbIndex index;
     private final IndexWriter writer;
@@ -103,8 +107,24 @@ final class LuceneTarget implements IndexUpdate.Target {
     }
 
     @Override
+    public boolean groupedByEarlierRule() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (e.getKey().equals(GROUPING)) {
+                    return !NearDuplicates.RULE.equals(e.getValue());
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
     public List<SkippedFile> commit() throws IOException {
-        writer.setLiveCommitData(KbIndex.currentFormat().entrySet());
+        // the grouping rule is recorded beside the format: a new rule regroups the files, it rebuilds nothing
+        Map<String, String> data = new LinkedHashMap<>(KbIndex.currentFormat());
+        data.put(GROUPING, NearDuplicates.RULE);
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
         return List.of();
     }

@@ -218,32 +218,24 @@ public final class FormatsBench {
         System.out.println("| threshold | documents shown | pairwise precision | pairwise recall | documents with all "
                 + "8 files in one group | scans grouped with their document |");
         System.out.println("|---:|---:|---:|---:|---:|---:|");
+        List<String> ids = new ArrayList<>();
+        List<String> shas = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(String.valueOf(i));
+            shas.add(reads.get(i).sha());
+        }
+        List<int[]> hashes = java.util.Arrays.stream(sigs).map(NearDuplicates.Signature::minHashes).toList();
+        List<Integer> counts = java.util.Arrays.stream(sigs).map(NearDuplicates.Signature::shingles).toList();
         for (double t : THRESHOLDS) {
-            int[] parent = new int[n];
+            // the index's own grouping, at this threshold
+            long[][] grouped = NearDuplicates.groups(ids, shas, hashes, counts, t);
+            long[] root = new long[n];
+            Map<Long, List<String>> byRoot = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
-                parent[i] = i;
+                root[i] = grouped[i][0];
+                byRoot.computeIfAbsent(root[i], r -> new ArrayList<>()).add(reads.get(i).row().name());
             }
-            Map<String, Integer> bySha = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                Integer first = bySha.putIfAbsent(reads.get(i).sha(), i);
-                if (first != null) {
-                    NearDuplicates.union(parent, first, i);
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    if (containment[i][j] >= t) {
-                        NearDuplicates.union(parent, i, j);
-                    }
-                }
-            }
-            List<List<String>> groups = new ArrayList<>();
-            Map<Integer, List<String>> byRoot = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                byRoot.computeIfAbsent(NearDuplicates.find(parent, i), r -> new ArrayList<>())
-                        .add(reads.get(i).row().name());
-            }
-            groups.addAll(byRoot.values());
+            List<List<String>> groups = new ArrayList<>(byRoot.values());
             long[] pr = pairs(groups, reads);
             long complete = reads.stream().map(r -> r.row().name()).distinct()
                     .filter(name -> groups.stream().anyMatch(g -> g.stream().filter(name::equals).count() == 8))
@@ -253,11 +245,10 @@ public final class FormatsBench {
             for (int i = 0; i < n; i++) {
                 if (reads.get(i).row().format().startsWith("scan")) {
                     scans++;
-                    int root = NearDuplicates.find(parent, i);
                     String name = reads.get(i).row().name();
                     for (int j = 0; j < n; j++) {
                         if (j != i && !reads.get(j).row().format().startsWith("scan")
-                                && NearDuplicates.find(parent, j) == root && reads.get(j).row().name().equals(name)) {
+                                && root[j] == root[i] && reads.get(j).row().name().equals(name)) {
                             scansJoined++;
                             break;
                         }
@@ -296,15 +287,22 @@ public final class FormatsBench {
         }
         pairs.sort((x, y) -> Double.compare(y[0], x[0]));
         System.out.printf(Locale.ROOT, "%n../shared/corpus (%d texts): pairs of files the rule takes for copies%n", n);
-        System.out.println("| threshold | pairs | files in them |");
-        System.out.println("|---:|---:|---:|");
+        System.out.println("| threshold | pairs | files in them | files grouped by the index's rule | its largest group |");
+        System.out.println("|---:|---:|---:|---:|---:|");
+        List<String> names = files.stream().map(Path::toString).toList();
+        List<String> noShas = files.stream().map(Path::toString).toList(); // distinct: exact copies aside
+        List<int[]> hashes = java.util.Arrays.stream(sigs).map(NearDuplicates.Signature::minHashes).toList();
+        List<Integer> counts = java.util.Arrays.stream(sigs).map(NearDuplicates.Signature::shingles).toList();
         for (double t : THRESHOLDS) {
             Set<Integer> in = new HashSet<>();
             long count = pairs.stream().filter(p -> p[0] >= t).peek(p -> {
                 in.add((int) p[1]);
                 in.add((int) p[2]);
             }).count();
-            System.out.printf(Locale.ROOT, "| %.1f | %d | %d |%n", t, count, in.size());
+            long[][] groups = NearDuplicates.groups(names, noShas, hashes, counts, t);
+            long grouped = java.util.Arrays.stream(groups).filter(g -> g[1] > 1).count();
+            long largest = java.util.Arrays.stream(groups).mapToLong(g -> g[1]).max().orElse(0);
+            System.out.printf(Locale.ROOT, "| %.1f | %d | %d | %d | %d |%n", t, count, in.size(), grouped, largest);
         }
         System.out.println("closest pairs (containment, shingles of each, files):");
         for (double[] p : pairs.subList(0, Math.min(40, pairs.size()))) {

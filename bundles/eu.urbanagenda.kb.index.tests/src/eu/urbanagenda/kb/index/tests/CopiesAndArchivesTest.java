@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -88,6 +89,39 @@ public class CopiesAndArchivesTest {
             assertEquals(2, all.totalDocuments(), "two documents, not grouped together");
             assertEquals(2, all.hits().size());
         }
+    }
+
+    @Test
+    void textsThatShareAPassageAreNotChainedIntoOneDocument() throws Exception {
+        // a notice quoted whole in two different articles: it may count as a copy of one of them, but the two
+        // articles, which share nothing else, stay two documents (copies are copies of a group's head, not of each
+        // other's copies)
+        Random random = new Random(20261128L);
+        String notice = words(random, 80);
+        Path articles = Files.createDirectories(dir.resolve("articles"));
+        Files.writeString(articles.resolve("notice.txt"), "Оголошення\n\n" + notice);
+        Files.writeString(articles.resolve("first.txt"), "Перша стаття\n\n" + words(random, 150) + "\n\n" + notice);
+        Files.writeString(articles.resolve("second.txt"), "Друга стаття\n\n" + notice + "\n\n" + words(random, 150));
+        try (SearchBackend index = open(dir.resolve("index"))) {
+            index.update(UpdateRequest.of(articles), null);
+            SearchResult all = index.search(SearchRequest.builder("").page(0, 10).build());
+            assertEquals(3, all.totalHits());
+            assertEquals(2, all.totalDocuments(), all.hits().toString());
+        }
+    }
+
+    /** Words drawn at random from a small vocabulary: texts that share no run of three words by chance. */
+    private static String words(Random random, int n) {
+        String[] vocabulary = ("громада рада місто село бюджет розвиток стратегія план проєкт дорога школа лікарня "
+                + "вода тепло енергія парк площа вулиця міст транспорт автобус житло ремонт будинок підприємство "
+                + "робота податок грант програма партнерство співпраця мешканці депутати голова сесія рішення закон "
+                + "звіт аудит контроль тендер закупівля кошти фонд інвестиції туризм культура спорт молодь освіта")
+                .split(" ");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
+        }
+        return b.toString();
     }
 
     @Test

@@ -28,16 +28,22 @@ import eu.urbanagenda.kb.index.KbFields;
  * One document, many files: groups the files of the index that hold the same text. Exact copies share a checksum;
  * near copies (a .docx and its PDF export, a page saved twice, the scan of a document's first page) share most word
  * shingles. Each file gets a MinHash signature of its word 3-shingles when indexed; after each indexing run the files
- * are grouped (union of exact copies and of pairs whose estimated containment — the share of the smaller file's
- * shingles found in the other — reaches {@link #THRESHOLD}), and each file's group id and group size are updated in
- * place as doc values. Searches then show a group once.
+ * are grouped (exact copies, and each file with the largest file that contains it: see {@link #groups}), and each
+ * file's group id and group size are updated in place as doc values. Searches then show a group once.
  */
 public final class NearDuplicates {
 
     /** Hash functions of a signature. */
     public static final int K = 64;
-    /** The estimated containment from which two files are copies of one document (chosen on ../shared/formats). */
-    public static final double THRESHOLD = 0.5;
+    /**
+     * The estimated containment (the share of the smaller file's shingles found in the other) from which two files are
+     * copies of one document. Grouping on ../shared/formats is exact from 0.1 to 0.8 (FormatsBench); over
+     * ../shared/corpus 0.5 also joined articles that only share a template (Wikipedia's year articles), 0.7 keeps the
+     * same news item republished by several outlets and leaves those apart (docs/BENCHMARKS.md).
+     */
+    public static final double THRESHOLD = 0.7;
+    /** The grouping rule as recorded with an index: files grouped by another are grouped again. */
+    public static final String RULE = "heads, containment " + THRESHOLD;
     /** Candidate pairs share at least this many signature values. */
     static final int MIN_SHARED = 4;
     /** Signature values shared by more files than this are too common to find candidates with. */
@@ -224,8 +230,11 @@ public final class NearDuplicates {
     }
 
     /**
-     * Groups files: the union of exact copies (same checksum) and of pairs of near copies (candidates that share
-     * signature values, then estimated containment of at least {@link #THRESHOLD}). Every engine groups with this.
+     * Groups files: exact copies (same checksum) are one group; then, taking the files from the largest (most
+     * shingles) to the smallest, a file joins the group whose head (a larger file) contains most of it (a candidate
+     * sharing signature values, estimated containment at least {@link #THRESHOLD}), or heads a group of its own. A file that joined a group never draws others into it: copies are copies of the group's head, not
+     * of each other, so that texts which each share a part with the next (a quote, a template, a paragraph) do not
+     * chain into one group of thousands. Every engine groups with this.
      *
      * @param paths the files' paths
      * @param shas their checksums
@@ -235,34 +244,68 @@ public final class NearDuplicates {
      *         group's size
      */
     public static long[][] groups(List<String> paths, List<String> shas, List<int[]> sigs, List<Integer> counts) {
+        return groups(paths, shas, sigs, counts, THRESHOLD);
+    }
+
+    /**
+     * {@link #groups(List, List, List, List)} at another threshold (for benchmarks that choose it).
+     *
+     * @param paths the files' paths
+     * @param shas their checksums
+     * @param sigs their signatures ({@code null} where a file has none)
+     * @param counts their shingle counts
+     * @param threshold the estimated containment from which a file is a copy of a group's head
+     * @return per file its group id and the group's size
+     */
+    public static long[][] groups(List<String> paths, List<String> shas, List<int[]> sigs, List<Integer> counts,
+            double threshold) {
         int n = paths.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        Map<String, Integer> bySha = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Integer first = bySha.putIfAbsent(shas.get(i), i);
-            if (first != null) {
-                union(parent, first, i);
-            }
-        }
+        Map<Integer, List<Integer>> partners = new HashMap<>();
         for (long pair : candidates(sigs)) {
             int a = (int) (pair >>> 32);
             int b = (int) pair;
-            if (find(parent, a) != find(parent, b)
-                    && containment(sigs.get(a), counts.get(a), sigs.get(b), counts.get(b)) >= THRESHOLD) {
-                union(parent, a, b);
-            }
+            partners.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+            partners.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
         }
-        Map<Integer, long[]> groups = new HashMap<>(); // root → {id, size}
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> counts.get(a).equals(counts.get(b)) ? Integer.compare(a, b)
+                : Integer.compare(counts.get(b), counts.get(a)));
+        int[] position = new int[n];
+        for (int i = 0; i < n; i++) {
+            position[order[i]] = i;
+        }
+        int[] head = new int[n];
+        Map<String, Integer> bySha = new HashMap<>();
+        for (int f : order) {
+            Integer same = bySha.putIfAbsent(shas.get(f), f);
+            if (same != null) {
+                head[f] = head[same];
+                continue;
+            }
+            int chosen = f;
+            double most = 0;
+            for (int other : partners.getOrDefault(f, List.of())) {
+                if (position[other] < position[f] && head[other] == other) {
+                    double c = containment(sigs.get(f), counts.get(f), sigs.get(other), counts.get(other));
+                    if (c >= threshold && (c > most || c == most && position[other] < position[chosen])) {
+                        chosen = other;
+                        most = c;
+                    }
+                }
+            }
+            head[f] = chosen;
+        }
+        Map<Integer, long[]> groups = new HashMap<>(); // head → {id, size}
         for (int i = 0; i < n; i++) {
             long key = soloGroup(paths.get(i));
-            groups.merge(find(parent, i), new long[] {key, 1}, (x, y) -> new long[] {Math.min(x[0], y[0]), x[1] + y[1]});
+            groups.merge(head[i], new long[] {key, 1}, (x, y) -> new long[] {Math.min(x[0], y[0]), x[1] + y[1]});
         }
         long[][] out = new long[n][];
         for (int i = 0; i < n; i++) {
-            out[i] = groups.get(find(parent, i)).clone();
+            out[i] = groups.get(head[i]).clone();
         }
         return out;
     }
@@ -426,23 +469,5 @@ public final class NearDuplicates {
             }
         });
         return pairs;
-    }
-
-    /** Union-find: the root of {@code i}'s set (paths halved on the way). */
-    public static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    /** Union-find: joins the sets of {@code a} and {@code b} (the smaller index is the root). */
-    public static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }
