@@ -25,15 +25,7 @@ import eu.urbanagenda.kb.ingest.ExtractedDocument;
 import eu.urbanagenda.kb.ingest.SkippedFileException;
 
 /** An update run's writes into the local index: its {@link IndexWriter}, near-real-time readers, commits. */
-final class LuceneTarget implements IndexUpdate.Target {
-
-    private final KbIndex index;
-    private final IndexWriter writer;
-
-    LuceneTarget(KbIndex index, IndexWriter writer) {
-        this.index = index;
-        this.writer = writer;
-    }
+record LuceneTarget(KbIndex index, IndexWriter writer) implements IndexUpdate.Target {
 
     @Override
     public Map<String, IndexUpdate.State> states() throws IOException {
