@@ -26,18 +26,10 @@ import eu.urbanagenda.kb.ingest.ExtractedDocument;
 import eu.urbanagenda.kb.ingest.SkippedFileException;
 
 /** An update run's writes into the local index: its {@link IndexWriter}, near-real-time readers, commits. */
-final class LuceneTarget implements IndexUpdate.Target {
+record LuceneTarget(KbIndex index, IndexWriter writer) implements IndexUpdate.Target {
 
     /** Commit data key of the grouping rule of the index's files. */
     private static final String GROUPING = "kb.grouping";
-
-    private final KbIndex index;
-    private final IndexWriter writer;
-
-    LuceneTarget(KbIndex index, IndexWriter writer) {
-        this.index = index;
-        this.writer = writer;
-    }
 
     @Override
     public Map<String, IndexUpdate.State> states() throws IOException {

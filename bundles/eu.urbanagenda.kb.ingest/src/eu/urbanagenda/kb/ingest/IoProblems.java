@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Map;
 
 /**
  * An I/O error in words for the user: the operating system's reason ("no space left on device", "permission denied"),
@@ -13,21 +14,21 @@ import java.nio.file.NotDirectoryException;
  */
 public final class IoProblems {
 
+    /** The words for the file-system exceptions whose reason is their class alone (no one of them extends another). */
+    private static final Map<Class<? extends FileSystemException>, String> KNOWN = Map.of(
+            NoSuchFileException.class, "no such file or directory",
+            AccessDeniedException.class, "permission denied",
+            NotDirectoryException.class, "not a directory",
+            FileSystemLoopException.class, "a loop of symbolic links");
+
     private IoProblems() {
     }
 
     public static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "a loop of symbolic links";
+        for (Map.Entry<Class<? extends FileSystemException>, String> known : KNOWN.entrySet()) {
+            if (known.getKey().isInstance(e)) {
+                return known.getValue();
+            }
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             String reason = fs.getReason();

@@ -28,10 +28,19 @@ public final class SessionFollower {
 
         /** A session was opened or reloaded ({@code session} non-null), or closed or failed to open ({@code null}). */
         default void sessionChanged(KbSession session) {
+            changedOrSaved(session);
         }
 
         /** The knowledge base was saved. */
         default void saved(KbSession session) {
+            changedOrSaved(session);
+        }
+
+        /**
+         * What {@link #sessionChanged} and {@link #saved} both do unless overridden, for parts that show something the
+         * session and its saved state decide alike (the dirty state, the history, validation).
+         */
+        default void changedOrSaved(KbSession session) {
         }
 
         /** Documents were added to or removed from the index. */

@@ -18,7 +18,10 @@ public interface Command {
     /** Paragraphs after the usage line of `kb COMMAND --help`. */
     String description();
 
-    List<OptionSpec> options();
+    /** The options it takes; none by default. */
+    default List<OptionSpec> options() {
+        return List.of();
+    }
 
     /**
      * Runs the command.

@@ -125,20 +125,13 @@ public final class Context implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DataException("kb: interrupted");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UsageException usage) {
-                throw usage;
+            switch (e.getCause()) {
+            case UsageException usage -> throw usage;
+            case DataException data -> throw data;
+            case RuntimeException runtime -> throw runtime;
+            case Error error -> throw error;
+            case null, default -> throw new IllegalStateException(e.getCause());
             }
-            if (cause instanceof DataException data) {
-                throw data;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 

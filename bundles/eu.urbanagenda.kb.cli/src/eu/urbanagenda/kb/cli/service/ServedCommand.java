@@ -211,13 +211,7 @@ final class ServedCommand implements Interrupts {
                 return;
             }
             outbox.send(Wire.SYNC, new byte[0]);
-            String answer;
-            try {
-                answer = written.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            String answer = take(written);
             if (answer == GONE_TEXT) {
                 throw new IOException("Broken pipe"); // as standalone when the reader is gone: no error
             }
@@ -252,13 +246,7 @@ final class ServedCommand implements Interrupts {
                 return -1;
             }
             outbox.send(Wire.READ, ByteBuffer.allocate(4).putInt(len).array());
-            byte[] data;
-            try {
-                data = input.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            byte[] data = take(input);
             if (data == GONE) {
                 input.add(GONE);
                 throw new IOException("the client went away");
@@ -270,6 +258,16 @@ final class ServedCommand implements Interrupts {
             int n = Math.min(len, data.length);
             System.arraycopy(data, 0, b, off, n);
             return n;
+        }
+    }
+
+    /** The client's next answer, waiting for it; an interrupt is an I/O error, as for a blocked read. */
+    private static <T> T take(LinkedBlockingQueue<T> answers) throws IOException {
+        try {
+            return answers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 }

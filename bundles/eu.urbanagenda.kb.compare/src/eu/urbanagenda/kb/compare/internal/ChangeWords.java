@@ -19,17 +19,9 @@ import eu.urbanagenda.kb.model.UrbanAgendaPackage.Literals;
 import eu.urbanagenda.kb.model.editing.KnowledgeBaseLabels;
 
 /** Changes between two versions in the user's words (the edit bundle's texts: English, Ukrainian, Bulgarian). */
-public final class ChangeWords {
+public record ChangeWords(VersionIndex before, VersionIndex after) {
 
     private static final int LONGEST_VALUE = 80;
-
-    private final VersionIndex before;
-    private final VersionIndex after;
-
-    public ChangeWords(VersionIndex before, VersionIndex after) {
-        this.before = before;
-        this.after = after;
-    }
 
     public ChangeDescription describe(ModelChange change) {
         return switch (change) {

@@ -3,6 +3,7 @@ package eu.urbanagenda.kb.core.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,8 +42,9 @@ public class KbSessionServiceComponent implements KbSessionService {
         thread.setDaemon(true);
         return thread;
     });
-    private Path dataDirectory = KbLocations.defaultDataDirectory(); // guarded by lock
-    private BackendSetting backend = BackendSetting.fromEnvironment(System.getenv()); // guarded by lock
+    /** Where and with which engine the next session opens; written under the lock. */
+    private volatile Settings settings = new Settings(KbLocations.defaultDataDirectory(),
+            BackendSetting.fromEnvironment(System.getenv()));
     private CompletableFuture<KbSession> opening; // guarded by lock
     private volatile KbSession current;
     private volatile Throwable failure;
@@ -54,11 +57,10 @@ public class KbSessionServiceComponent implements KbSessionService {
     public CompletableFuture<KbSession> open() {
         synchronized (lock) {
             if (opening == null || opening.isCompletedExceptionally()) {
-                Path directory = dataDirectory;
-                BackendSetting engine = backend;
+                Settings chosen = settings;
                 CompletableFuture<KbSession> attempt = new CompletableFuture<>();
                 opening = attempt;
-                opener.execute(() -> openInBackground(directory, engine, attempt));
+                opener.execute(() -> openInBackground(chosen.dataDirectory(), chosen.backend(), attempt));
             }
             return opening;
         }
@@ -126,23 +128,13 @@ public class KbSessionServiceComponent implements KbSessionService {
 
     @Override
     public Path dataDirectory() {
-        synchronized (lock) {
-            return dataDirectory;
-        }
+        return settings.dataDirectory();
     }
 
     @Override
     public void setDataDirectory(Path directory) {
         Path normalized = directory.toAbsolutePath().normalize();
-        KbSession closing;
-        synchronized (lock) {
-            if (normalized.equals(dataDirectory)) {
-                return;
-            }
-            dataDirectory = normalized;
-            closing = forgetSession();
-        }
-        close(closing);
+        reconfigure(old -> new Settings(normalized, old.backend()));
     }
 
     @Override
@@ -162,19 +154,28 @@ public class KbSessionServiceComponent implements KbSessionService {
 
     @Override
     public BackendSetting backend() {
-        synchronized (lock) {
-            return backend;
-        }
+        return settings.backend();
     }
 
     @Override
     public void setBackend(BackendSetting setting) {
+        Objects.requireNonNull(setting);
+        reconfigure(old -> new Settings(old.dataDirectory(), setting));
+    }
+
+    /** Where and with which engine a session opens. */
+    private record Settings(Path dataDirectory, BackendSetting backend) {
+    }
+
+    /** Changes the settings; when they changed, the session opened with the old ones is closed. */
+    private void reconfigure(UnaryOperator<Settings> change) {
         KbSession closing;
         synchronized (lock) {
-            if (setting.equals(backend)) {
+            Settings changed = change.apply(settings);
+            if (changed.equals(settings)) {
                 return;
             }
-            backend = setting;
+            settings = changed;
             closing = forgetSession();
         }
         close(closing);

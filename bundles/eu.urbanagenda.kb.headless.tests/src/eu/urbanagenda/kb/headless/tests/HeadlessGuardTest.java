@@ -52,20 +52,12 @@ class HeadlessGuardTest {
 
     @Test
     void noHeadlessBundleDeclaresAUiDependency() {
-        List<String> violations = new ArrayList<>();
-        for (Bundle bundle : headlessBundles()) {
-            violations.addAll(declaredUiDependencies(bundle));
-        }
-        assertEquals(List.of(), violations);
+        assertEquals(List.of(), headlessBundles().stream().flatMap(bundle -> declaredUiDependencies(bundle).stream()).toList());
     }
 
     @Test
     void noHeadlessBundleWiresToUiCodeEvenIndirectly() {
-        List<String> violations = new ArrayList<>();
-        for (Bundle bundle : headlessBundles()) {
-            violations.addAll(uiWiresReachableFrom(bundle));
-        }
-        assertEquals(List.of(), violations);
+        assertEquals(List.of(), headlessBundles().stream().flatMap(bundle -> uiWiresReachableFrom(bundle).stream()).toList());
     }
 
     /** The guard itself must be able to fail: the workbench bundle is exactly what it looks for. */

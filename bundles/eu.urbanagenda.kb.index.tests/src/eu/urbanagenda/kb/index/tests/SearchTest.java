@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,10 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +36,7 @@ import eu.urbanagenda.kb.index.UpdateReport;
 import eu.urbanagenda.kb.index.UpdateRequest;
 import eu.urbanagenda.kb.ingest.DocumentFormat;
 import eu.urbanagenda.kb.ingest.Language;
+import eu.urbanagenda.kb.ingest.tests.TestPdfs;
 
 /** Searching the seed documents (and two small documents written here) in a real index on disk. */
 public class SearchTest extends SearchEngineTest {
@@ -56,35 +52,11 @@ public class SearchTest extends SearchEngineTest {
         Files.writeString(extra.resolve("page.html"), "<html lang=\"bg\"><head><title>Градове и общини</title>"
                 + "<meta name=\"date\" content=\"2019-06-01\"></head><body><p>Градовете в България си "
                 + "сътрудничат по програмата.</p></body></html>");
-        writePdf(extra.resolve("report.pdf"), List.of("Звіт про цифровізацію громад Вінниччини",
-                "Громадам допомагають експерти проєкту."));
+        TestPdfs.write(extra.resolve("report.pdf"), List.of("Звіт про цифровізацію громад Вінниччини",
+                "Громадам допомагають експерти проєкту."), true, null, null);
         index = open(tmp.resolve("index"));
         UpdateReport r = index.update(UpdateRequest.builder().source(Fixtures.seeds()).source(extra).build(), null);
         assertEquals(8, r.added().size(), r.summary() + r.skipped());
-    }
-
-    /** A PDF with a text layer, in the Unicode font PDFBox ships (Liberation Sans). */
-    static void writePdf(Path file, List<String> lines) throws Exception {
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            PDType0Font font;
-            try (InputStream ttf = PDDocument.class
-                    .getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-                font = PDType0Font.load(doc, ttf);
-            }
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(font, 12);
-                cs.newLineAtOffset(50, 700);
-                for (String line : lines) {
-                    cs.showText(line);
-                    cs.newLineAtOffset(0, -16);
-                }
-                cs.endText();
-            }
-            doc.save(file.toFile());
-        }
     }
 
     @Test

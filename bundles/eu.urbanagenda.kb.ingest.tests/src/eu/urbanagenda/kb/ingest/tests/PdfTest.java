@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,15 +16,8 @@ import java.util.List;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,42 +39,12 @@ class PdfTest {
 
     private final DocumentExtractor extractor = new DocumentExtractor();
 
-    /** A PDF whose text uses the Unicode font PDFBox ships (Liberation Sans, with Cyrillic), embedded. */
+    /** A PDF made with {@link TestPdfs}, created on 17 May 2022 at noon UTC. */
     static void writePdf(Path file, List<String> lines, boolean unicodeFont, String title) throws Exception {
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            PDFont font;
-            if (unicodeFont) {
-                try (InputStream ttf = PDDocument.class
-                        .getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-                    font = PDType0Font.load(doc, ttf);
-                }
-            } else {
-                font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            }
-            if (!lines.isEmpty()) {
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.beginText();
-                    cs.setFont(font, 12);
-                    cs.newLineAtOffset(50, 700);
-                    for (String line : lines) {
-                        cs.showText(line);
-                        cs.newLineAtOffset(0, -16);
-                    }
-                    cs.endText();
-                }
-            }
-            PDDocumentInformation info = doc.getDocumentInformation();
-            if (title != null) {
-                info.setTitle(title);
-            }
-            Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-            created.clear();
-            created.set(2022, Calendar.MAY, 17, 12, 0, 0);
-            info.setCreationDate(created);
-            doc.save(file.toFile());
-        }
+        Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        created.clear();
+        created.set(2022, Calendar.MAY, 17, 12, 0, 0);
+        TestPdfs.write(file, lines, unicodeFont, title, created);
     }
 
     @Test

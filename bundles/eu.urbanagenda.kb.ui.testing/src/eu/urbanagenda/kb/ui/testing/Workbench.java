@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
@@ -23,6 +24,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 
 import eu.urbanagenda.kb.core.KbSession;
 import eu.urbanagenda.kb.core.KbSessionService;
@@ -50,6 +52,15 @@ public final class Workbench {
 
     public static IWorkbenchPage page() {
         return window().getActivePage();
+    }
+
+    /** Opens the Preferences dialog on a page without blocking, and lets it lay itself out; the caller closes it. */
+    public static PreferenceDialog openPreferences(String pageId) {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window().getShell(), pageId, null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        UiWait.idle(display());
+        return dialog;
     }
 
     /** The session service, as the workbench's parts get it. */

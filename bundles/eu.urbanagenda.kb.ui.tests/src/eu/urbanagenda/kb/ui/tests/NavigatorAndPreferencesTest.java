@@ -23,7 +23,6 @@ import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.handlers.RadioState;
 import org.eclipse.ui.keys.IBindingService;
 import org.junit.jupiter.api.AfterEach;
@@ -108,12 +107,8 @@ class NavigatorAndPreferencesTest {
     @Test
     void preferencePageAndUiLanguageForTheNextStart() throws Exception {
         Workbench.session();
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(Workbench.window().getShell(),
-                "eu.urbanagenda.kb.ui.preferences", null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        PreferenceDialog dialog = Workbench.openPreferences("eu.urbanagenda.kb.ui.preferences");
         try {
-            UiWait.idle(Workbench.display());
             List<Combo> combos = Workbench.find(dialog.getShell(), Combo.class, c -> c.getItemCount() == 4 && c.getItem(2).equals("Українська"));
             assertEquals(1, combos.size(), "the UI language choice");
             Screenshots.take(dialog.getShell(), "preferences");

@@ -21,7 +21,6 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 
 import eu.urbanagenda.kb.core.BackendSetting;
@@ -224,12 +223,8 @@ class SearchTest extends SearchViews {
             port = socket.getLocalPort(); // free once closed: nothing answers there
         }
         String url = "http://127.0.0.1:" + port + "/shared-kb";
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(Workbench.window().getShell(),
-                "eu.urbanagenda.kb.ui.preferences.backend", null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        PreferenceDialog dialog = Workbench.openPreferences("eu.urbanagenda.kb.ui.preferences.backend");
         try {
-            UiWait.idle(Workbench.display());
             fieldAfter(dialog, eu.urbanagenda.kb.ui.internal.Messages.Backend_url).setText(url);
             fieldAfter(dialog, eu.urbanagenda.kb.ui.internal.Messages.Backend_user).setText("analyst");
             ((BackendPreferencePage) dialog.getSelectedPage()).getPasswordText().setText("s3cret");

@@ -11,7 +11,6 @@ import eu.urbanagenda.kb.cli.internal.Console;
 import eu.urbanagenda.kb.cli.internal.Context;
 import eu.urbanagenda.kb.cli.internal.DataException;
 import eu.urbanagenda.kb.cli.internal.ExitStatus;
-import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.UsageException;
 import eu.urbanagenda.kb.compare.ChangeDescription;
@@ -48,11 +47,6 @@ public final class DiffCommand implements Command {
                 second. What one version changed: kb diff REV~1 REV. Changes are matched by the objects' ids:
                 an object added, removed or moved, or a feature changed ("Name (bg) changed", "Coordinator
                 Sofia (BG) added"). No output: no difference.""";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of();
     }
 
     @Override

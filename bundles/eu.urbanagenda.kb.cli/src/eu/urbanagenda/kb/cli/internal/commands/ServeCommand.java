@@ -19,7 +19,6 @@ import eu.urbanagenda.kb.cli.internal.ExitStatus;
 import eu.urbanagenda.kb.cli.internal.Interrupts;
 import eu.urbanagenda.kb.cli.internal.Invocation;
 import eu.urbanagenda.kb.cli.internal.KbCli;
-import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.ProgressPrinter;
 import eu.urbanagenda.kb.cli.internal.Timings;
@@ -54,11 +53,6 @@ public final class ServeCommand implements Command {
                 service kb runs as usual. The workbench does the same for its data directory while it is
                 open. Clients connect through the socket DATA/.kb-service/socket, which only this user can
                 use; nothing listens on the network.""";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of();
     }
 
     @Override

@@ -22,7 +22,6 @@ import eu.urbanagenda.kb.cli.internal.Console;
 import eu.urbanagenda.kb.cli.internal.Context;
 import eu.urbanagenda.kb.cli.internal.DataException;
 import eu.urbanagenda.kb.cli.internal.ExitStatus;
-import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.UsageException;
 import eu.urbanagenda.kb.core.KbModel;
@@ -89,11 +88,6 @@ public final class SetCommand implements eu.urbanagenda.kb.cli.internal.Command 
             return ": " + String.join(", ", eEnum.getELiterals().stream().map(EEnumLiteral::getLiteral).toList());
         }
         return feature.getEType().getInstanceClass() == Integer.class ? ": a year or number, or -" : "";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of();
     }
 
     @Override

@@ -9,7 +9,6 @@ import eu.urbanagenda.kb.cli.internal.Context;
 import eu.urbanagenda.kb.cli.internal.DataException;
 import eu.urbanagenda.kb.cli.internal.ExitStatus;
 import eu.urbanagenda.kb.cli.internal.ModelRecords;
-import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.UsageException;
 import eu.urbanagenda.kb.core.KbSession;
@@ -46,11 +45,6 @@ public final class ShowCommand implements Command {
     public String description() {
         return "ID as `kb partnerships` lists it, e.g. digital-transition. Names marked [tr] are our translations;\n"
                 + "the others are attested in a source of that language.";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of();
     }
 
     @Override

@@ -15,7 +15,6 @@ import eu.urbanagenda.kb.cli.internal.Console;
 import eu.urbanagenda.kb.cli.internal.Context;
 import eu.urbanagenda.kb.cli.internal.DataException;
 import eu.urbanagenda.kb.cli.internal.ExitStatus;
-import eu.urbanagenda.kb.cli.internal.OptionSpec;
 import eu.urbanagenda.kb.cli.internal.ParsedArgs;
 import eu.urbanagenda.kb.cli.internal.RestoreAdvice;
 import eu.urbanagenda.kb.cli.internal.UsageException;
@@ -58,11 +57,6 @@ public final class ValidateCommand implements Command {
                 and the rule, or the line. Warnings do not change the exit status.
                 Exit status 3: the file does not load cleanly, so the other commands refuse it; the newest good
                 backup and the command that restores it are shown (see kb restore).""";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of();
     }
 
     @Override

@@ -20,23 +20,14 @@ import eu.urbanagenda.kb.index.opensearch.ClusterException;
  * by the engine in one multi-search of term queries per batch (a count, which the engine takes from its term
  * statistics). The engine has no way to list an index's terms, so Latin words are read through the dictionary and the
  * Bulgarian spellings only.
+ *
+ * @param cluster the cluster
+ * @param index the index
  */
-public final class ClusterTerms implements IndexTerms {
+public record ClusterTerms(Cluster cluster, String index) implements IndexTerms {
 
     /** Terms counted per request. */
     private static final int BATCH = 512;
-
-    private final Cluster cluster;
-    private final String index;
-
-    /**
-     * @param cluster the cluster
-     * @param index the index
-     */
-    public ClusterTerms(Cluster cluster, String index) {
-        this.cluster = cluster;
-        this.index = index;
-    }
 
     @Override
     public Object cacheKey() {

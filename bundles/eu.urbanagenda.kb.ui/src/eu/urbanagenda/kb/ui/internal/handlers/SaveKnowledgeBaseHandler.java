@@ -23,12 +23,7 @@ public class SaveKnowledgeBaseHandler extends AbstractHandler implements Session
     }
 
     @Override
-    public void sessionChanged(KbSession session) {
-        update();
-    }
-
-    @Override
-    public void saved(KbSession session) {
+    public void changedOrSaved(KbSession session) {
         update();
     }
 

@@ -181,12 +181,7 @@ public class HistoryView extends KbViewPart implements SessionFollower.Listener,
     }
 
     @Override
-    public void sessionChanged(KbSession session) {
-        reload();
-    }
-
-    @Override
-    public void saved(KbSession session) {
+    public void changedOrSaved(KbSession session) {
         reload();
     }
 

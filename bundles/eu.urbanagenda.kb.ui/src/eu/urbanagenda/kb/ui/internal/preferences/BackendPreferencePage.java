@@ -2,29 +2,18 @@ package eu.urbanagenda.kb.ui.internal.preferences;
 
 import java.util.Objects;
 
-import jakarta.inject.Inject;
 
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.FileFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IWorkbench;
-import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import eu.urbanagenda.kb.core.BackendSetting;
-import eu.urbanagenda.kb.core.KbSessionService;
 import eu.urbanagenda.kb.ui.KbPreferences;
-import eu.urbanagenda.kb.ui.SaveSupport;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
 /**
@@ -33,34 +22,20 @@ import eu.urbanagenda.kb.ui.internal.Messages;
  * change reopens the session with the other engine, after asking to save unsaved changes; connecting happens in the
  * background, and a cluster that cannot be used is reported in words while the knowledge base stays usable.
  */
-public class BackendPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+public class BackendPreferencePage extends KbFieldEditorPage {
 
-    private Group group;
     private StringFieldEditor url;
     private StringFieldEditor user;
     private FileFieldEditor caCertificate;
     private Text password;
 
-    @Inject
-    @Service
-    KbSessionService sessions;
-
     public BackendPreferencePage() {
-        super(GRID);
-        setDescription(Messages.Backend_description);
-    }
-
-    @Override
-    public void init(IWorkbench workbench) {
-        setPreferenceStore(KbPreferences.store());
-        ContextInjectionFactory.inject(this, workbench.getService(IEclipseContext.class));
+        super(Messages.Backend_description);
     }
 
     @Override
     protected void createFieldEditors() {
-        group = new Group(getFieldEditorParent(), SWT.NONE);
-        group.setText(Messages.Backend_group);
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).indent(0, 6).applyTo(group);
+        Group group = group(Messages.Backend_group);
         url = new StringFieldEditor(KbPreferences.BACKEND_URL, Messages.Backend_url, group);
         addField(url);
         note(group, Messages.Backend_urlNote);
@@ -82,18 +57,6 @@ public class BackendPreferencePage extends FieldEditorPreferencePage implements 
         note(getFieldEditorParent(), NLS.bind(Messages.Backend_current, inUse.display()));
     }
 
-    private static void note(Composite parent, String text) {
-        Label note = new Label(parent, SWT.WRAP);
-        note.setText(text);
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(300, SWT.DEFAULT).applyTo(note);
-    }
-
-    @Override
-    protected void adjustGridLayout() {
-        super.adjustGridLayout();
-        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(group);
-    }
-
     @Override
     public boolean performOk() {
         BackendSetting chosen = KbPreferences.backend(url.getStringValue(), user.getStringValue(),
@@ -102,12 +65,9 @@ public class BackendPreferencePage extends FieldEditorPreferencePage implements 
             setErrorMessage(Messages.Backend_passwordInUrl);
             return false;
         }
-        if (!Objects.equals(chosen, sessions.backend())) {
-            if (!SaveSupport.promptToSave(getShell(), sessions.current().orElse(null), Messages.Backend_saveBeforeSwitch)) {
-                return false;
-            }
-            sessions.setBackend(chosen);
-            sessions.open();
+        if (!Objects.equals(chosen, sessions.backend())
+                && !reopenSession(Messages.Backend_saveBeforeSwitch, service -> service.setBackend(chosen))) {
+            return false;
         }
         return super.performOk();
     }

@@ -5,34 +5,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.inject.Inject;
 
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
-import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IWorkbench;
-import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import eu.urbanagenda.kb.core.KbLocations;
-import eu.urbanagenda.kb.core.KbSessionService;
 import eu.urbanagenda.kb.ingest.Language;
 import eu.urbanagenda.kb.ui.KbPreferences;
 import eu.urbanagenda.kb.ui.LanguageLabels;
-import eu.urbanagenda.kb.ui.SaveSupport;
 import eu.urbanagenda.kb.ui.internal.Messages;
 
 /**
@@ -40,36 +29,16 @@ import eu.urbanagenda.kb.ui.internal.Messages;
  * knowledge base there), the Search view's default language, the analysis and import options, and the
  * user-interface language of the next start ({@code osgi.nl} in {@code config.ini}).
  */
-public class KbPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+public class KbPreferencePage extends KbFieldEditorPage {
 
     /** UI language choices: value for osgi.nl, and the name shown (each language in itself). */
     static final String[][] UI_LANGUAGES = { { "", null }, { "en", "English" }, { "uk", "Українська" }, { "bg", "Български" } };
 
-    private final List<Group> groups = new ArrayList<>();
     private DirectoryFieldEditor dataDirectory;
     private Combo uiLanguage;
 
-    @Inject
-    @Service
-    KbSessionService sessions;
-
     public KbPreferencePage() {
-        super(GRID);
-        setDescription(Messages.Preferences_description);
-    }
-
-    @Override
-    public void init(IWorkbench workbench) {
-        setPreferenceStore(KbPreferences.store());
-        ContextInjectionFactory.inject(this, workbench.getService(IEclipseContext.class));
-    }
-
-    private Group group(String title) {
-        Group group = new Group(getFieldEditorParent(), SWT.NONE);
-        group.setText(title);
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).indent(0, 6).applyTo(group);
-        groups.add(group);
-        return group;
+        super(Messages.Preferences_description);
     }
 
     @Override
@@ -78,9 +47,7 @@ public class KbPreferencePage extends FieldEditorPreferencePage implements IWork
         dataDirectory = new DirectoryFieldEditor(KbPreferences.DATA_DIRECTORY, Messages.Preferences_dataDirectory, data);
         dataDirectory.setEmptyStringAllowed(true);
         addField(dataDirectory);
-        Label current = new Label(data, SWT.WRAP);
-        current.setText(NLS.bind(Messages.Preferences_dataCurrent, sessions.dataDirectory(), KbLocations.defaultDataDirectory()));
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(300, SWT.DEFAULT).applyTo(current);
+        note(data, NLS.bind(Messages.Preferences_dataCurrent, sessions.dataDirectory(), KbLocations.defaultDataDirectory()));
 
         Group search = group(Messages.Preferences_searchGroup);
         List<String[]> languages = new ArrayList<>();
@@ -116,23 +83,13 @@ public class KbPreferencePage extends FieldEditorPreferencePage implements IWork
             uiLanguage.select(0);
         }
         GridDataFactory.fillDefaults().span(2, 1).applyTo(uiLanguage);
-        Label note = new Label(ui, SWT.WRAP);
         String where;
         try {
             where = UiLanguage.configIni().toString();
         } catch (IOException e) {
             where = e.getMessage();
         }
-        note.setText(NLS.bind(Messages.Preferences_uiLanguageNote, where));
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(300, SWT.DEFAULT).applyTo(note);
-    }
-
-    @Override
-    protected void adjustGridLayout() {
-        super.adjustGridLayout();
-        for (Group group : groups) {
-            GridLayoutFactory.swtDefaults().numColumns(3).applyTo(group);
-        }
+        note(ui, NLS.bind(Messages.Preferences_uiLanguageNote, where));
     }
 
     @Override
@@ -147,7 +104,8 @@ public class KbPreferencePage extends FieldEditorPreferencePage implements IWork
         String chosen = dataDirectory.getStringValue().strip();
         Path after = chosen.isEmpty() ? null : Path.of(chosen);
         if (!(before == null ? after == null : before.equals(after))) {
-            if (!switchDataDirectory(after == null ? KbLocations.defaultDataDirectory() : after)) {
+            Path directory = after == null ? KbLocations.defaultDataDirectory() : after;
+            if (!reopenSession(Messages.Preferences_saveBeforeSwitch, service -> service.setDataDirectory(directory))) {
                 return false;
             }
         }
@@ -165,16 +123,6 @@ public class KbPreferencePage extends FieldEditorPreferencePage implements IWork
                 return false;
             }
         }
-        return true;
-    }
-
-    /** Saves or discards unsaved changes (asking), then reopens the session at {@code directory}. */
-    private boolean switchDataDirectory(Path directory) {
-        if (!SaveSupport.promptToSave(getShell(), sessions.current().orElse(null), Messages.Preferences_saveBeforeSwitch)) {
-            return false;
-        }
-        sessions.setDataDirectory(directory);
-        sessions.open();
         return true;
     }
 

@@ -164,12 +164,7 @@ public class ValidationView extends KbViewPart implements SessionFollower.Listen
     }
 
     @Override
-    public void sessionChanged(KbSession session) {
-        validate();
-    }
-
-    @Override
-    public void saved(KbSession session) {
+    public void changedOrSaved(KbSession session) {
         validate();
     }
 

@@ -8,20 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** A `kb --data DIR serve` of the product under test, as a user starts it in a terminal. */
-final class Service {
+/**
+ * A `kb --data DIR serve` of the product under test, as a user starts it in a terminal.
+ *
+ * @param logFile where its standard output and error go
+ */
+record Service(Path data, Process process, Path logFile) {
 
     static final String SERVING = "kb serve: serving ";
-
-    private final Path data;
-    private final Process process;
-    private final Path log;
-
-    private Service(Path data, Process process, Path log) {
-        this.data = data;
-        this.process = process;
-        this.log = log;
-    }
 
     /** Starts it and waits until it serves. */
     static Service start(Path data) throws IOException, InterruptedException {
@@ -39,17 +33,13 @@ final class Service {
         return service;
     }
 
-    Path data() {
-        return data;
-    }
-
     long pid() {
         return process.pid();
     }
 
     /** What it printed so far (stdout and stderr). */
     String log() throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
+        return Files.readString(logFile, StandardCharsets.UTF_8);
     }
 
     /** SIGTERM, as a logout or `kill` sends it; returns its exit status. */

@@ -212,8 +212,7 @@ class ServiceTest {
      */
     @Test
     void aServiceKilledMidCommandLeavesAClearMessageAndTheDataIntact() throws Exception {
-        Path dir = work.resolve("killed");
-        assertEquals(0, run(false, dir, null, "partnerships").exit());
+        Path dir = newDataDirectory("killed");
         Service victim = Service.start(dir);
         List<String> files = corpus("uk", "uk_", 300);
         List<String> index = new ArrayList<>(List.of("index"));
@@ -264,8 +263,7 @@ class ServiceTest {
     /** SIGTERM to `kb` (as `timeout` or `kill` send it) reaches the served command: an index run stops and keeps its work. */
     @Test
     void aSignalToTheClientStopsTheServedCommand() throws Exception {
-        Path dir = work.resolve("signalled");
-        assertEquals(0, run(false, dir, null, "partnerships").exit());
+        Path dir = newDataDirectory("signalled");
         Service host = Service.start(dir);
         try {
             List<String> index = new ArrayList<>(List.of("index"));
@@ -292,8 +290,7 @@ class ServiceTest {
 
     @Test
     void aServiceThatDoesNotAnswerIsPassedBy() throws Exception {
-        Path dir = work.resolve("mute");
-        assertEquals(0, run(false, dir, null, "partnerships").exit());
+        Path dir = newDataDirectory("mute");
         Path folder = Files.createDirectories(dir.resolve(".kb-service"));
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         List<SocketChannel> taken = new CopyOnWriteArrayList<>();
@@ -410,6 +407,13 @@ class ServiceTest {
     static String same(String text) {
         return text.replaceAll("\\d+ ms\\b", "N ms").replaceAll("\"ms\":\\d+", "\"ms\":N").replaceAll("in \\d+[.,]\\d s", "in N s")
                 .replaceAll("\"seconds\":[\\d.]+", "\"seconds\":N");
+    }
+
+    /** A data directory under the work folder, set up by a first standalone command. */
+    private static Path newDataDirectory(String name) throws Exception {
+        Path dir = work.resolve(name);
+        assertEquals(0, run(false, dir, null, "partnerships").exit());
+        return dir;
     }
 
     private static Cli.Result run(boolean served, Path dir, String stdin, String... args) throws Exception {
