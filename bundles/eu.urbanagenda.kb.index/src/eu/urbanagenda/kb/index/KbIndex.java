@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
@@ -69,6 +69,7 @@ import org.eclipse.core.runtime.SubMonitor;
 
 import eu.urbanagenda.kb.analysis.KbAnalyzers;
 import eu.urbanagenda.kb.index.internal.BackendState;
+import eu.urbanagenda.kb.index.internal.CopyGroups;
 import eu.urbanagenda.kb.index.internal.DocumentCount;
 import eu.urbanagenda.kb.index.internal.DocumentMapper;
 import eu.urbanagenda.kb.index.internal.FacetCollectorManager;
@@ -116,6 +117,8 @@ public final class KbIndex implements SearchBackend {
     private final Snippets snippets = new Snippets(analyzer);
     private final FormatChange formatChange;
     private final Object managerLock = new Object();
+    /** The most other files a hit lists (exact copies of one empty file can be thousands). */
+    private static final int MAX_COPIES = 10_000;
     private volatile SearcherManager manager;
     private volatile long lastRefresh = System.nanoTime();
     private volatile boolean nrt;
@@ -530,7 +533,7 @@ public final class KbIndex implements SearchBackend {
                 ids[i - from] = firsts.get(i).doc;
             }
             HitValues.Values[] values = HitValues.read(s.getIndexReader(), ids);
-            Map<Long, List<SearchHit.Copy>> copies = copies(s, values);
+            Map<Long, List<SearchHit.Copy>> copies = copies(a.searcher().getIndexReader(), values);
             Language[] langs = new Language[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 langs[i] = Language.fromCode(values[i].lang());
@@ -579,28 +582,24 @@ public final class KbIndex implements SearchBackend {
     }
 
     /** The files of the groups of copies among the hits (all of them, matching the query or not), by group. */
-    private static Map<Long, List<SearchHit.Copy>> copies(IndexSearcher s, HitValues.Values[] hits) throws IOException {
-        Set<Long> groups = new LinkedHashSet<>();
-        long files = 0;
-        for (HitValues.Values v : hits) {
-            if (v.groupSize() > 1 && groups.add(v.group())) {
-                files += v.groupSize();
-            }
-        }
-        if (groups.isEmpty()) {
-            return Map.of();
-        }
-        Query q = NumericDocValuesField.newSlowSetQuery(DocumentMapper.GROUP,
-                groups.stream().mapToLong(Long::longValue).toArray());
-        TopDocs td = s.search(q, (int) Math.min(10_000, files), new Sort(SortField.FIELD_DOC));
-        int[] ids = new int[td.scoreDocs.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = td.scoreDocs[i].doc;
-        }
+    private static Map<Long, List<SearchHit.Copy>> copies(IndexReader reader, HitValues.Values[] hits)
+            throws IOException {
         Map<Long, List<SearchHit.Copy>> byGroup = new HashMap<>();
-        for (HitValues.Values v : HitValues.read(s.getIndexReader(), ids)) {
-            byGroup.computeIfAbsent(v.group(), g -> new ArrayList<>())
-                    .add(new SearchHit.Copy(Path.of(v.path()), DocumentFormat.fromId(v.format()), v.sha256(), v.ocrConfidence()));
+        CopyGroups groups = null;
+        for (HitValues.Values v : hits) {
+            if (v.groupSize() > 1 && !byGroup.containsKey(v.group())) {
+                if (groups == null) {
+                    groups = CopyGroups.of(reader);
+                }
+                int[] ids = groups.files(v.group());
+                List<SearchHit.Copy> files = new ArrayList<>();
+                for (HitValues.Values c : HitValues.read(reader, Arrays.copyOf(ids, Math.min(ids.length,
+                        MAX_COPIES)))) {
+                    files.add(new SearchHit.Copy(Path.of(c.path()), DocumentFormat.fromId(c.format()), c.sha256(),
+                            c.ocrConfidence()));
+                }
+                byGroup.put(v.group(), files);
+            }
         }
         return byGroup;
     }
@@ -736,7 +735,7 @@ public final class KbIndex implements SearchBackend {
                     : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of(), deadline), doc, lang);
             IndexableField ocr = d.getField(DocumentMapper.OCR);
             HitValues.Values[] values = HitValues.read(s.getIndexReader(), new int[] {doc});
-            List<SearchHit.Copy> others = copies(s, values).getOrDefault(values[0].group(), List.of()).stream()
+            List<SearchHit.Copy> others = copies(s.getIndexReader(), values).getOrDefault(values[0].group(), List.of()).stream()
                     .filter(c -> !c.path().toString().equals(values[0].path())).toList();
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), lang, DocumentFormat.fromId(d.get(KbFields.FORMAT)),

@@ -439,35 +439,79 @@ public final class NearDuplicates {
      * @return the pairs, each as {@code (long) a << 32 | b} with {@code a < b} indexes into {@code sigs}
      */
     public static List<Long> candidates(List<int[]> sigs) {
-        Map<Long, List<Integer>> buckets = new HashMap<>();
-        for (int i = 0; i < sigs.size(); i++) {
+        int n = sigs.size();
+        if (n >= 1 << DOC_BITS) {
+            throw new IllegalArgumentException("too many files to group: " + n);
+        }
+        // every (hash function, value, file) as one long, sorted: the files of a bucket are one run (no boxed maps,
+        // which cost minutes at 100,000 files)
+        long[] entries = new long[n * K];
+        int e = 0;
+        for (int i = 0; i < n; i++) {
             int[] s = sigs.get(i);
             if (s == null) {
                 continue;
             }
             for (int k = 0; k < K; k++) {
                 if (s[k] != Integer.MAX_VALUE) {
-                    buckets.computeIfAbsent(((long) k << 32) | (s[k] & 0xFFFFFFFFL), x -> new ArrayList<>(2)).add(i);
+                    entries[e++] = (long) k << 58 | (s[k] & 0xFFFFFFFFL) << DOC_BITS | i;
                 }
             }
         }
-        Map<Long, Integer> shared = new HashMap<>();
-        for (List<Integer> b : buckets.values()) {
-            if (b.size() < 2 || b.size() > MAX_BUCKET) {
-                continue;
+        Arrays.sort(entries, 0, e);
+        // the buckets worth using, and for each file the buckets it is in
+        List<int[]> buckets = new ArrayList<>();
+        int[] bucketsPerFile = new int[n + 1];
+        for (int from = 0, to; from < e; from = to) {
+            long key = entries[from] >>> DOC_BITS;
+            to = from + 1;
+            while (to < e && entries[to] >>> DOC_BITS == key) {
+                to++;
             }
-            for (int x = 0; x < b.size(); x++) {
-                for (int y = x + 1; y < b.size(); y++) {
-                    shared.merge(((long) b.get(x) << 32) | b.get(y), 1, Integer::sum);
+            if (to - from >= 2 && to - from <= MAX_BUCKET) {
+                int[] files = new int[to - from];
+                for (int j = from; j < to; j++) {
+                    files[j - from] = (int) (entries[j] & DOC_MASK);
+                    bucketsPerFile[files[j - from] + 1]++;
                 }
+                buckets.add(files);
             }
         }
+        for (int i = 0; i < n; i++) {
+            bucketsPerFile[i + 1] += bucketsPerFile[i];
+        }
+        int[] bucketOf = new int[bucketsPerFile[n]];
+        int[] next = Arrays.copyOf(bucketsPerFile, n);
+        for (int b = 0; b < buckets.size(); b++) {
+            for (int file : buckets.get(b)) {
+                bucketOf[next[file]++] = b;
+            }
+        }
+        // for each file, how many buckets it shares with each later file
         List<Long> pairs = new ArrayList<>();
-        shared.forEach((pair, count) -> {
-            if (count >= MIN_SHARED) {
-                pairs.add(pair);
+        int[] shared = new int[n];
+        int[] touched = new int[n];
+        for (int i = 0; i < n; i++) {
+            int t = 0;
+            for (int x = bucketsPerFile[i]; x < bucketsPerFile[i + 1]; x++) {
+                for (int j : buckets.get(bucketOf[x])) {
+                    if (j > i && shared[j]++ == 0) {
+                        touched[t++] = j;
+                    }
+                }
             }
-        });
+            for (int x = 0; x < t; x++) {
+                int j = touched[x];
+                if (shared[j] >= MIN_SHARED) {
+                    pairs.add((long) i << 32 | j);
+                }
+                shared[j] = 0;
+            }
+        }
         return pairs;
     }
+
+    /** Bits of a file's index in a packed bucket entry of {@link #candidates}. */
+    private static final int DOC_BITS = 26;
+    private static final long DOC_MASK = (1L << DOC_BITS) - 1;
 }
