@@ -474,6 +474,7 @@ public final class KbIndex implements SearchBackend {
         try (Acquired a = acquire()) {
             Query query = parse(request.query(), request.fields(), false, a.searcher().getIndexReader(), deadline);
             IndexSearcher s = bounded(a.searcher(), query, deadline);
+            CopyGroups copyGroups = CopyGroups.of(a.searcher().getIndexReader());
             Query main = filtered(query, filters, null);
             // files are collected beyond the window: copies of one document are shown as one hit
             int collect = Math.max(1, window * 2 + 8);
@@ -490,7 +491,7 @@ public final class KbIndex implements SearchBackend {
                 Set<String> unfiltered = new LinkedHashSet<>(dims);
                 unfiltered.removeAll(filters.keySet());
                 Object[] r = s.search(main, new MultiCollectorManager(top,
-                        new FacetCollectorManager(unfiltered, request.groups()), new DocumentCount()));
+                        new FacetCollectorManager(unfiltered, request.groups()), new DocumentCount(copyGroups)));
                 topDocs = (TopDocs) r[0];
                 documents = (Long) r[2];
                 @SuppressWarnings("unchecked")
@@ -507,7 +508,7 @@ public final class KbIndex implements SearchBackend {
                         counts.getOrDefault(FacetCollectorManager.FOLDER, List.of()),
                         counts.getOrDefault(FacetCollectorManager.GROUP, List.of()));
             } else {
-                Object[] r = s.search(main, new MultiCollectorManager(top, new DocumentCount()));
+                Object[] r = s.search(main, new MultiCollectorManager(top, new DocumentCount(copyGroups)));
                 topDocs = (TopDocs) r[0];
                 documents = (Long) r[1];
             }
@@ -533,7 +534,7 @@ public final class KbIndex implements SearchBackend {
                 ids[i - from] = firsts.get(i).doc;
             }
             HitValues.Values[] values = HitValues.read(s.getIndexReader(), ids);
-            Map<Long, List<SearchHit.Copy>> copies = copies(a.searcher().getIndexReader(), values);
+            Map<Long, List<SearchHit.Copy>> copies = copies(a.searcher().getIndexReader(), copyGroups, values);
             Language[] langs = new Language[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 langs[i] = Language.fromCode(values[i].lang());
@@ -582,15 +583,11 @@ public final class KbIndex implements SearchBackend {
     }
 
     /** The files of the groups of copies among the hits (all of them, matching the query or not), by group. */
-    private static Map<Long, List<SearchHit.Copy>> copies(IndexReader reader, HitValues.Values[] hits)
-            throws IOException {
+    private static Map<Long, List<SearchHit.Copy>> copies(IndexReader reader, CopyGroups groups,
+            HitValues.Values[] hits) throws IOException {
         Map<Long, List<SearchHit.Copy>> byGroup = new HashMap<>();
-        CopyGroups groups = null;
         for (HitValues.Values v : hits) {
             if (v.groupSize() > 1 && !byGroup.containsKey(v.group())) {
-                if (groups == null) {
-                    groups = CopyGroups.of(reader);
-                }
                 int[] ids = groups.files(v.group());
                 List<SearchHit.Copy> files = new ArrayList<>();
                 for (HitValues.Values c : HitValues.read(reader, Arrays.copyOf(ids, Math.min(ids.length,
@@ -735,7 +732,8 @@ public final class KbIndex implements SearchBackend {
                     : Snippets.highlights(s, analyzer, highlightQuery(s, q, query, List.of(), deadline), doc, lang);
             IndexableField ocr = d.getField(DocumentMapper.OCR);
             HitValues.Values[] values = HitValues.read(s.getIndexReader(), new int[] {doc});
-            List<SearchHit.Copy> others = copies(s.getIndexReader(), values).getOrDefault(values[0].group(), List.of()).stream()
+            List<SearchHit.Copy> others = copies(s.getIndexReader(), CopyGroups.of(s.getIndexReader()), values)
+                    .getOrDefault(values[0].group(), List.of()).stream()
                     .filter(c -> !c.path().toString().equals(values[0].path())).toList();
             return Optional.of(new StoredDocument(Path.of(d.get(KbFields.PATH)), d.get(KbFields.TITLE),
                     d.get(DocumentMapper.DESCRIPTION), lang, DocumentFormat.fromId(d.get(KbFields.FORMAT)),

@@ -26,9 +26,20 @@ public final class CopyGroups {
             .synchronizedMap(new WeakHashMap<>());
 
     private final Map<Long, int[]> files;
+    /** Per doc id of the reader, the ordinal of its group of copies, or -1 for a file without copies. */
+    private final int[] ordinals;
 
-    private CopyGroups(Map<Long, int[]> files) {
+    private CopyGroups(Map<Long, int[]> files, int maxDoc) {
         this.files = files;
+        this.ordinals = new int[maxDoc];
+        java.util.Arrays.fill(ordinals, -1);
+        int ordinal = 0;
+        for (int[] docs : files.values()) {
+            for (int doc : docs) {
+                ordinals[doc] = ordinal;
+            }
+            ordinal++;
+        }
     }
 
     /**
@@ -58,6 +69,19 @@ public final class CopyGroups {
         return files.getOrDefault(group, NONE);
     }
 
+    /** @return how many groups of two or more files there are */
+    public int size() {
+        return files.size();
+    }
+
+    /**
+     * @param doc a doc id of the reader
+     * @return the ordinal (0 to {@link #size()} - 1) of its group of copies, or -1 if the file has none
+     */
+    public int ordinal(int doc) {
+        return ordinals[doc];
+    }
+
     private static CopyGroups read(IndexReader reader) throws IOException {
         Map<Long, List<Integer>> members = new HashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {
@@ -72,6 +96,6 @@ public final class CopyGroups {
         }
         Map<Long, int[]> files = new HashMap<>(members.size() * 2);
         members.forEach((g, docs) -> files.put(g, docs.stream().mapToInt(Integer::intValue).toArray()));
-        return new CopyGroups(files);
+        return new CopyGroups(files, reader.maxDoc());
     }
 }

@@ -1,34 +1,44 @@
 package eu.urbanagenda.kb.index.internal;
 
-import java.io.IOException;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Counts the documents among matching files: a file without copies counts one, the files of a group of copies count
- * one together. Only the files that have copies cost a set lookup.
+ * one together (a bit per group, from the reader's {@link CopyGroups}).
  */
 public final class DocumentCount implements CollectorManager<DocumentCount.Counter, Long> {
 
+    private final CopyGroups groups;
+
+    /**
+     * @param groups the groups of copies of the reader searched
+     */
+    public DocumentCount(CopyGroups groups) {
+        this.groups = groups;
+    }
+
     /** The counter of one slice. */
     public static final class Counter implements Collector {
+        private final CopyGroups groups;
+        private final FixedBitSet seen;
         long singles;
-        final Set<Long> groups = new HashSet<>();
+
+        Counter(CopyGroups groups) {
+            this.groups = groups;
+            this.seen = new FixedBitSet(Math.max(1, groups.size()));
+        }
 
         @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            NumericDocValues size = DocValues.getNumeric(context.reader(), DocumentMapper.GROUP_SIZE);
-            NumericDocValues group = DocValues.getNumeric(context.reader(), DocumentMapper.GROUP);
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            int base = context.docBase;
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {
@@ -36,11 +46,12 @@ public final class DocumentCount implements CollectorManager<DocumentCount.Count
                 }
 
                 @Override
-                public void collect(int doc) throws IOException {
-                    if (size.advanceExact(doc) && size.longValue() > 1 && group.advanceExact(doc)) {
-                        groups.add(group.longValue());
-                    } else {
+                public void collect(int doc) {
+                    int group = groups.ordinal(base + doc);
+                    if (group < 0) {
                         singles++;
+                    } else {
+                        seen.set(group);
                     }
                 }
             };
@@ -54,17 +65,17 @@ public final class DocumentCount implements CollectorManager<DocumentCount.Count
 
     @Override
     public Counter newCollector() {
-        return new Counter();
+        return new Counter(groups);
     }
 
     @Override
     public Long reduce(Collection<Counter> counters) {
         long singles = 0;
-        Set<Long> groups = new HashSet<>();
+        FixedBitSet all = new FixedBitSet(Math.max(1, groups.size()));
         for (Counter c : counters) {
             singles += c.singles;
-            groups.addAll(c.groups);
+            all.or(c.seen);
         }
-        return singles + groups.size();
+        return singles + all.cardinality();
     }
 }
