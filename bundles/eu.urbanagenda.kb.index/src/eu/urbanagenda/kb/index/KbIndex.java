@@ -516,14 +516,14 @@ public final class KbIndex implements SearchBackend {
                 throw QueryParsing.timeUp(request.query());
             }
             long files = topDocs.totalHits.value();
-            List<ScoreDoc> firsts = firstOfEachDocument(s, topDocs.scoreDocs);
+            List<ScoreDoc> firsts = firstOfEachDocument(copyGroups, topDocs.scoreDocs);
             while (firsts.size() < window && topDocs.scoreDocs.length < files && collect < 16 * SearchRequest.MAX_WINDOW) {
                 collect *= 4;
                 topDocs = s.search(main, topDocs(request.sort(), collect));
                 if (s.timedOut()) {
                     throw QueryParsing.timeUp(request.query());
                 }
-                firsts = firstOfEachDocument(s, topDocs.scoreDocs);
+                firsts = firstOfEachDocument(copyGroups, topDocs.scoreDocs);
             }
             int from = Math.min(request.offset(), firsts.size());
             int to = Math.min(window, firsts.size());
@@ -566,17 +566,13 @@ public final class KbIndex implements SearchBackend {
     }
 
     /** The best-ranked file of each document among the collected files, in rank order. */
-    private static List<ScoreDoc> firstOfEachDocument(IndexSearcher s, ScoreDoc[] collected) throws IOException {
-        int[] ids = new int[collected.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = collected[i].doc;
-        }
-        long[][] groups = HitValues.groups(s.getIndexReader(), ids);
-        Set<Long> seen = new java.util.HashSet<>();
+    private static List<ScoreDoc> firstOfEachDocument(CopyGroups groups, ScoreDoc[] collected) {
+        Set<Integer> seen = new java.util.HashSet<>();
         List<ScoreDoc> firsts = new ArrayList<>(collected.length);
-        for (int i = 0; i < collected.length; i++) {
-            if (groups[i][1] <= 1 || seen.add(groups[i][0])) {
-                firsts.add(collected[i]);
+        for (ScoreDoc sd : collected) {
+            int group = groups.ordinal(sd.doc);
+            if (group < 0 || seen.add(group)) {
+                firsts.add(sd);
             }
         }
         return firsts;

@@ -79,26 +79,6 @@ public final class HitValues {
         return out;
     }
 
-    /**
-     * @param reader the reader of the hits
-     * @param docIds the hits (any order)
-     * @return for each, its group of copies and that group's size
-     * @throws IOException on index errors
-     */
-    public static long[][] groups(IndexReader reader, int[] docIds) throws IOException {
-        long[][] out = new long[docIds.length][];
-        List<LeafReaderContext> leaves = reader.leaves();
-        for (int i = 0; i < docIds.length; i++) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docIds[i], leaves));
-            int doc = docIds[i] - leaf.docBase;
-            NumericDocValues group = DocValues.getNumeric(leaf.reader(), DocumentMapper.GROUP);
-            NumericDocValues size = DocValues.getNumeric(leaf.reader(), DocumentMapper.GROUP_SIZE);
-            out[i] = new long[] {group.advanceExact(doc) ? group.longValue() : -1 - docIds[i],
-                    size.advanceExact(doc) ? size.longValue() : 1};
-        }
-        return out;
-    }
-
     /** Doc values iterators of one segment, advanced in increasing doc order. */
     private static final class LeafDv {
         final SortedSetDocValues path;

@@ -28,8 +28,9 @@ import eu.urbanagenda.kb.index.KbFields;
  * One document, many files: groups the files of the index that hold the same text. Exact copies share a checksum;
  * near copies (a .docx and its PDF export, a page saved twice, the scan of a document's first page) share most word
  * shingles. Each file gets a MinHash signature of its word 3-shingles when indexed; after each indexing run the files
- * are grouped (exact copies, and each file with the largest file that contains it: see {@link #groups}), and each
- * file's group id and group size are updated in place as doc values. Searches then show a group once.
+ * are grouped (exact copies, and each file with the larger file, the head of its group, that contains most of it:
+ * see {@link #groups}), and each file's group id and group size are updated in place as doc values. Searches then
+ * show a group once.
  */
 public final class NearDuplicates {
 
@@ -232,9 +233,10 @@ public final class NearDuplicates {
     /**
      * Groups files: exact copies (same checksum) are one group; then, taking the files from the largest (most
      * shingles) to the smallest, a file joins the group whose head (a larger file) contains most of it (a candidate
-     * sharing signature values, estimated containment at least {@link #THRESHOLD}), or heads a group of its own. A file that joined a group never draws others into it: copies are copies of the group's head, not
-     * of each other, so that texts which each share a part with the next (a quote, a template, a paragraph) do not
-     * chain into one group of thousands. Every engine groups with this.
+     * sharing signature values, estimated containment at least {@link #THRESHOLD}), or heads a group of its own. A
+     * file that joined a group never draws others into it: copies are copies of the group's head, not of each other,
+     * so that texts which each share a part with the next (a quote, a template, a paragraph) do not chain into one
+     * group of thousands. Every engine groups with this.
      *
      * @param paths the files' paths
      * @param shas their checksums
@@ -440,7 +442,7 @@ public final class NearDuplicates {
      */
     public static List<Long> candidates(List<int[]> sigs) {
         int n = sigs.size();
-        if (n >= 1 << DOC_BITS) {
+        if (n >= 1 << DOC_BITS || (long) n * K > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("too many files to group: " + n);
         }
         // every (hash function, value, file) as one long, sorted: the files of a bucket are one run (no boxed maps,
