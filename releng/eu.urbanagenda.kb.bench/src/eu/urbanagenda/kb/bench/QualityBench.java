@@ -169,8 +169,7 @@ public final class QualityBench {
     private static int rank(SearchResult r, Query q) {
         List<SearchHit> hits = r.hits();
         for (int i = 0; i < hits.size(); i++) {
-            if (isTarget(hits.get(i).path(), q)
-                    || hits.get(i).copies().stream().anyMatch(c -> isTarget(c.path(), q))) {
+            if (shows(hits.get(i), q)) {
                 return i + 1;
             }
         }
@@ -192,8 +191,7 @@ public final class QualityBench {
         }
         lacking.addAll(having);
         for (int i = 0; i < lacking.size(); i++) {
-            SearchHit h = lacking.get(i);
-            if (isTarget(h.path(), q) || h.copies().stream().anyMatch(c -> isTarget(c.path(), q))) {
+            if (shows(lacking.get(i), q)) {
                 return i + 1;
             }
         }
@@ -213,6 +211,11 @@ public final class QualityBench {
     /** Whether the target was reached as a copy listed in a hit rather than as the hit's own file. */
     private static boolean throughCopy(SearchResult r, Query q, int rank) {
         return rank > 0 && !isTarget(r.hits().get(rank - 1).path(), q);
+    }
+
+    /** Whether a hit shows the query's target: as its own file or among its copies. */
+    private static boolean shows(SearchHit hit, Query q) {
+        return isTarget(hit.path(), q) || hit.copies().stream().anyMatch(c -> isTarget(c.path(), q));
     }
 
     private static boolean isTarget(Path p, Query q) {
