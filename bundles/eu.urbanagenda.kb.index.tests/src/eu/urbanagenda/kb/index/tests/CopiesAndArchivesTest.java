@@ -111,7 +111,7 @@ public class CopiesAndArchivesTest {
     }
 
     /** Words drawn at random from a small vocabulary: texts that share no run of three words by chance. */
-    private static String words(Random random, int n) {
+    static String words(Random random, int n) {
         String[] vocabulary = ("громада рада місто село бюджет розвиток стратегія план проєкт дорога школа лікарня "
                 + "вода тепло енергія парк площа вулиця міст транспорт автобус житло ремонт будинок підприємство "
                 + "робота податок грант програма партнерство співпраця мешканці депутати голова сесія рішення закон "

@@ -412,25 +412,45 @@ public final class NearDuplicates {
         for (int i = 0; i < groups.length; i++) {
             votes.computeIfAbsent(groups[i][0], g -> new HashMap<>()).merge(current.get(i), 1, Integer::sum);
         }
+        // larger groups choose first; each takes the id most of its files carry that no other group has taken, else
+        // its computed id, else a new one: two groups never share an id (a group split from one whose id equals the
+        // computed id of the other would otherwise merge them again)
+        List<Long> order = new ArrayList<>(votes.keySet());
+        order.sort((a, b) -> {
+            int sizes = Integer.compare(total(votes.get(b)), total(votes.get(a)));
+            return sizes != 0 ? sizes : Long.compare(a, b);
+        });
         Map<Long, Long> chosen = new HashMap<>();
         Set<Long> taken = new HashSet<>();
-        for (Map.Entry<Long, Map<Long, Integer>> e : votes.entrySet()) {
+        for (long computed : order) {
             long best = 0;
-            int most = -1;
-            for (Map.Entry<Long, Integer> v : e.getValue().entrySet()) {
-                if (v.getValue() > most || v.getValue() == most && v.getKey() < best) {
+            int most = 0;
+            for (Map.Entry<Long, Integer> v : votes.get(computed).entrySet()) {
+                if (!taken.contains(v.getKey())
+                        && (v.getValue() > most || v.getValue() == most && v.getKey() < best)) {
                     best = v.getKey();
                     most = v.getValue();
                 }
             }
-            // two groups that split from one would keep one id: the second takes its computed id
-            chosen.put(e.getKey(), taken.add(best) ? best : e.getKey());
+            long id = most > 0 ? best : computed;
+            while (!taken.add(id)) {
+                id = mix(id + 1);
+            }
+            chosen.put(computed, id);
         }
         long[][] out = new long[groups.length][];
         for (int i = 0; i < groups.length; i++) {
             out[i] = new long[] {chosen.get(groups[i][0]), groups[i][1]};
         }
         return out;
+    }
+
+    private static int total(Map<Long, Integer> votes) {
+        int n = 0;
+        for (int v : votes.values()) {
+            n += v;
+        }
+        return n;
     }
 
     /**
