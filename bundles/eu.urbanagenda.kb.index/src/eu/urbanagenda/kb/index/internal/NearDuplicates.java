@@ -395,8 +395,9 @@ public final class NearDuplicates {
     }
 
     /**
-     * Groups the files with {@link #groups} but keeps the ids the files carry where it can: each group takes the id most
-     * of its files have (the smallest among equals), so that only files whose group really changed get a new id.
+     * Groups the files with {@link #groups} but keeps the ids the files carry where it can: from the largest group to
+     * the smallest, each takes the id most of its files have that no group has taken (the smallest among equals), so
+     * that only files whose group really changed get a new id, and no two groups share one.
      *
      * @param paths the files' paths
      * @param shas their checksums
